@@ -1,0 +1,205 @@
+"""The `framelens` command line: analyze, compare, gui. The GUI is imported lazily."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from framelens import __version__, labels
+from framelens.textio import InputError
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEED_FILES = ("000_e30f89b89acd5eb9.txt", "004_fbb9bac256490603.txt")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framelens",
+        description="See how a news text persuades: opinion vs fact, loaded language, "
+                    "who is quoted. With no command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"framelens {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    commands = parser.add_subparsers(dest="command")
+
+    analyze = commands.add_parser("analyze", help="analyse one or more articles")
+    analyze.add_argument("paths", nargs="+", metavar="PATH")
+    _add_output_options(analyze)
+
+    compare = commands.add_parser("compare", help="compare the framing of two articles")
+    compare.add_argument("paths", nargs=2, metavar="PATH")
+    _add_output_options(compare)
+
+    gui = commands.add_parser("gui", help="open the desktop app (two articles side by side)")
+    gui.add_argument("paths", nargs="*", metavar="PATH")
+    gui.add_argument("--screenshot", metavar="OUT.png",
+                     help="open at a fixed size, wait for both analyses, save a screenshot, exit")
+    return parser
+
+
+def _add_output_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--json", metavar="OUT", help="write JSON here ('-' for stdout)")
+    sub.add_argument("--pdf", metavar="OUT.pdf", help="write an annotated PDF")
+    sub.add_argument("--html", metavar="OUT.html", help="write a self-contained annotated HTML page")
+    sub.add_argument("--csv", metavar="OUT.csv", help="write one row per mark")
+    sub.add_argument("--categories", metavar="LIST",
+                     help="comma-separated categories to include in PDF/HTML "
+                          f"(default all: {','.join(labels.STYLED_CATEGORIES)})")
+    sub.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    sub.add_argument("--side-by-side", action="store_true",
+                     help="PDF: lay the two articles out in two columns")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="framelens: %(message)s")
+    try:
+        if args.command == "analyze":
+            return _analyze(args)
+        if args.command == "compare":
+            return _compare(args)
+        paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
+        return _gui(paths, getattr(args, "screenshot", None))
+    except KeyboardInterrupt:
+        return 130
+    except _Failure as failure:
+        print(f"framelens: {failure}", file=sys.stderr)
+        return 1
+
+
+class _Failure(Exception):
+    """A one-line, user-facing error."""
+
+
+def _load(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    """Read the files; returns (paths, texts, error lines). Bad files do not stop the rest."""
+    from framelens import textio
+
+    good, texts, errors = [], [], []
+    for path in paths:
+        try:
+            loaded = textio.read_text_file(path)
+        except InputError as exc:
+            errors.append(str(exc))
+            continue
+        good.append(path)
+        texts.append(loaded.text)
+    return good, texts, errors
+
+
+def _run_engine(paths: Sequence[str], texts: Sequence[str]) -> list:
+    from framelens import engine
+    from framelens.nlp.pipeline import ModelUnavailable
+
+    try:
+        return engine.analyze_many(texts, paths)
+    except ModelUnavailable as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _options(args: argparse.Namespace):  # -> ExportOptions
+    from framelens.export.options import ExportOptions
+
+    if args.categories:
+        wanted = frozenset(c.strip() for c in args.categories.split(",") if c.strip())
+        unknown = wanted - set(labels.STYLED_CATEGORIES)
+        if unknown:
+            raise _Failure(f"unknown categories: {', '.join(sorted(unknown))} "
+                           f"(known: {', '.join(labels.STYLED_CATEGORIES)})")
+        return ExportOptions(categories=wanted, paper=args.paper, side_by_side=args.side_by_side)
+    return ExportOptions(paper=args.paper, side_by_side=args.side_by_side)
+
+
+def _export(args: argparse.Namespace, analyses: list, comparison) -> None:
+    from framelens.fileio import OutputError
+
+    try:
+        if args.csv:
+            from framelens.export import csvfile
+
+            csvfile.write_csv(analyses, args.csv)
+        if args.html:
+            from framelens.export import html
+
+            html.write_html(analyses, comparison, args.html, _options(args))
+        if args.pdf:
+            from framelens.export import pdf
+
+            pdf.write_pdf(analyses, comparison, args.pdf, _options(args))
+    except OutputError as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from framelens.export import jsonfile
+
+    paths, texts, errors = _load(args.paths)
+    for line in errors:
+        print(f"framelens: {line}", file=sys.stderr)
+    analyses = _run_engine(paths, texts) if texts else []
+    if args.json:
+        jsonfile.write_analyses(analyses, args.json)
+    _export(args, analyses, None)
+    if not (args.json or args.pdf or args.html or args.csv):
+        for analysis in analyses:
+            print(_summary(analysis))
+    return 1 if errors else 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from framelens.comparison import compare
+    from framelens.export import jsonfile
+
+    paths, texts, errors = _load(args.paths)
+    if errors:
+        raise _Failure("; ".join(errors))
+    first, second = _run_engine(paths, texts)
+    comparison = compare(first, second)
+    if args.json:
+        jsonfile.write_comparison(comparison, args.json)
+    _export(args, [first, second], comparison)
+    if args.json != "-":
+        print(comparison_table(comparison))
+    return 0
+
+
+def _gui(paths: Sequence[str], screenshot: str | None) -> int:
+    try:
+        from framelens.gui.app import run
+    except ImportError:
+        # The window is not available: print the comparison instead.
+        if len(paths) == 2:
+            return main(["compare", *paths])
+        raise _Failure("the desktop app needs PySide6: pip install PySide6-Essentials") from None
+    return run(list(paths), screenshot=screenshot)
+
+
+def _summary(analysis) -> str:
+    m = analysis.metrics
+    return (f"{analysis.source}: {analysis.genre.label} (score {analysis.genre.score:.2f}); "
+            f"{m.sentence_count} sentences: {m.opinion_share:.0%} opinion, {m.fact_share:.0%} fact, "
+            f"{m.attributed_share:.0%} attributed; {m.quote_count} quotes from "
+            f"{m.named_source_count} named sources; loaded {m.loaded_per_100:.1f}/100 words")
+
+
+def comparison_table(comparison) -> str:
+    """The comparison as a readable plain-text table with the contrasts below."""
+    name_a = f"A: {comparison.a.title or comparison.a.source}"
+    name_b = f"B: {comparison.b.title or comparison.b.source}"
+    rows = [("Metric", "A", "B", "B - A")]
+    rows += [(row.label, *row.formatted()) for row in comparison.rows]
+    rows.insert(1, ("Genre", comparison.a.genre.label, comparison.b.genre.label, ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = [name_a[:100], name_b[:100], ""]
+    for index, row in enumerate(rows):
+        lines.append("  ".join([row[0].ljust(widths[0])] +
+                               [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]))
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    if comparison.contrasts:
+        lines += ["", "Sharpest contrasts:"] + [f"  - {c}" for c in comparison.contrasts]
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""Compare two analyses: every metric side by side and the sharpest contrasts in words."""
+
+from __future__ import annotations
+
+from framelens import labels
+from framelens.model import Analysis, Comparison, MetricRow
+
+
+def compare(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> Comparison:
+    """Every metric of A and B with its difference, and plain-words contrasts."""
+    rows = tuple(MetricRow(m.key, m.label, a.metrics.value(m.key), b.metrics.value(m.key))
+                 for m in labels.METRICS)
+    return Comparison(a, b, rows, tuple(contrasts(a, b, name_a, name_b)))
+
+
+def _ratio_phrase(x: float, y: float) -> str | None:
+    """'3× more' style phrase for x against y, or None when they are close."""
+    if y <= 0:
+        return "more" if x > 0 else None
+    ratio = x / y
+    if ratio >= 1.5:
+        return f"{ratio:.1f}\u00d7 more"
+    return None
+
+
+def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> list[str]:
+    """The sharpest differences between A and B, most striking first."""
+    ma, mb = a.metrics, b.metrics
+    found: list[tuple[float, str]] = []
+
+    def opinion_line(x_name: str, x: float, y_name: str, y: float) -> None:
+        phrase = _ratio_phrase(x, y)
+        if phrase:
+            found.append((abs(x - y) * 3, f"{x_name} states {phrase} of its sentences as opinion "
+                                          f"than {y_name} ({x:.0%} against {y:.0%})."))
+
+    opinion_line(name_a, ma.opinion_share, name_b, mb.opinion_share)
+    opinion_line(name_b, mb.opinion_share, name_a, ma.opinion_share)
+
+    if ma.quote_count or mb.quote_count:
+        sources = (f"{name_a} gives {ma.quote_count} quote(s) to {ma.named_source_count} named "
+                   f"source(s), {name_b} {mb.quote_count} to {mb.named_source_count}.")
+        weight = abs(ma.named_source_count - mb.named_source_count) / max(
+            1, ma.named_source_count, mb.named_source_count)
+        found.append((weight * 2, sources))
+
+    for key, noun in (("loaded_per_100", "loaded words"), ("hedge_per_100", "hedges"),
+                      ("booster_per_100", "certainty boosters")):
+        x, y = ma.value(key), mb.value(key)
+        high, low, high_name, low_name = (x, y, name_a, name_b) if x >= y else (y, x, name_b, name_a)
+        phrase = _ratio_phrase(high, low)
+        if phrase and high >= 0.2:
+            found.append((min(high / max(low, 0.1), 10) / 5,
+                          f"{high_name} uses {phrase} {noun} per 100 words than {low_name} "
+                          f"({high:.1f} against {low:.1f})."))
+
+    tone_gap = mb.tone_mean - ma.tone_mean
+    if abs(tone_gap) >= 0.1:
+        darker = name_a if tone_gap > 0 else name_b
+        found.append((abs(tone_gap) * 2, f"{darker}'s tone is more negative "
+                                         f"(mean {ma.tone_mean:+.2f} against {mb.tone_mean:+.2f})."))
+
+    grade_gap = mb.grade_level - ma.grade_level
+    if abs(grade_gap) >= 1.5:
+        harder = name_b if grade_gap > 0 else name_a
+        found.append((abs(grade_gap) / 6, f"{harder} is harder to read (grade "
+                                          f"{ma.grade_level:.1f} against {mb.grade_level:.1f})."))
+
+    if a.genre.label != b.genre.label:
+        found.append((1.5, f"{name_a} reads as {a.genre.label}, {name_b} as {b.genre.label}."))
+    found.sort(key=lambda item: -item[0])
+    return [line for _, line in found]

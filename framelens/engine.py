@@ -1,0 +1,111 @@
+"""The analysis engine: `analyze(text) -> Analysis` and `compare(a, b) -> Comparison`.
+
+Pure Python, no Qt. The spaCy pipeline is loaded once per process and shared; no spaCy
+object leaves this module. Each analyser runs guarded: if one fails, the others' results
+are kept and the failure is reported in `Analysis.errors`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from framelens import labels
+from framelens.analyzers import boilerplate, genre, loaded, metrics, opinion, quotes, tone
+from framelens.comparison import compare
+from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span
+from framelens.nlp import pipeline
+from framelens.nlp.parsed import ParsedText, parse_many
+
+__all__ = ["analyze", "analyze_many", "compare", "warm_up"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def warm_up() -> None:
+    """Load the language model and lexicons now (the window calls this in the background)."""
+    pipeline.load_pipeline()
+    analyze("FrameLens warms up. \u201cReady,\u201d it said.")
+
+
+def analyze(text: str, source: str | None = None) -> Analysis:
+    """Analyse one text."""
+    return analyze_many([text], [source])[0]
+
+
+def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> list[Analysis]:
+    """Analyse several texts with one shared `nlp.pipe` stream (faster than one by one).
+
+    `progress(done, total)` is called after each document is finished.
+    """
+    sources = list(sources) if sources is not None else [None] * len(texts)
+    nlp = pipeline.load_pipeline()
+    debris: list[list[Span]] = []
+    errors: list[list[str]] = [[] for _ in texts]
+    for text, errs in zip(texts, errors, strict=True):
+        debris.append(_guarded("boilerplate", lambda t=text: boilerplate.find_boilerplate(t),
+                               [], errs))
+    excluded = [[(s.start, s.end) for s in spans] for spans in debris]
+    parsed_all = parse_many(nlp, texts, excluded)
+    results = []
+    for index, (parsed, source) in enumerate(zip(parsed_all, sources, strict=True)):
+        results.append(_analyze_parsed(parsed, debris[index], errors[index], source))
+        if progress is not None:
+            progress(index + 1, len(texts))
+    return results
+
+
+def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
+                    source: str | None) -> Analysis:
+    text = parsed.text
+    sentence_texts = [s.text for s in parsed.sentences()]
+    tones = _guarded("tone", lambda: tone.sentence_tones(sentence_texts),
+                     [0.0] * len(sentence_texts), errors)
+    found_quotes: list[Quote] = _guarded("quotes", lambda: quotes.find_quotes(parsed), [], errors)
+    marks: list[Span] = _guarded("loaded", lambda: loaded.find_marks(parsed), [], errors)
+    sentences: list[Sentence] = _guarded(
+        "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones),
+        [], errors)
+    spans = sorted(marks + debris, key=lambda s: (s.start, s.end, s.category))
+    figures = _guarded("metrics",
+                       lambda: metrics.compute(text, sentences, spans, found_quotes),
+                       Metrics(), errors)
+    kind = _guarded("genre", lambda: genre.classify(figures),
+                    Genre(labels.GENRE_REPORTING, 0.0, ("genre could not be determined",)),
+                    errors)
+    return Analysis(
+        text=text,
+        sentences=tuple(sentences),
+        spans=tuple(spans),
+        quotes=tuple(found_quotes),
+        genre=kind,
+        metrics=figures,
+        source=source,
+        title=_title(text, debris),
+        errors=tuple(errors),
+    )
+
+
+def _guarded(name: str, compute: Callable[[], T], fallback: T, errors: list[str]) -> T:
+    """Run one analyser; on failure record a one-line error and return `fallback`."""
+    try:
+        return compute()
+    except Exception as exc:  # one analyser's bug must not lose the others' results
+        log.debug("analyser %s failed", name, exc_info=True)
+        errors.append(f"{name} analysis failed: {type(exc).__name__}: {exc}")
+        return fallback
+
+
+def _title(text: str, debris: Sequence[Span]) -> str:
+    """The first line outside boilerplate, shortened: a document's headline."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, stripped = position, line.strip()
+        position += len(line)
+        inside = any(s.start <= start + line.find(stripped) < s.end for s in debris)
+        if stripped and not inside:
+            return stripped if len(stripped) <= 120 else stripped[:117].rstrip() + "\u2026"
+    return ""

@@ -1,0 +1,1 @@
+"""Exports: JSON (the engine contract), CSV, HTML and PDF, all drawn from Analysis."""

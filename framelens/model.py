@@ -1,0 +1,277 @@
+"""Immutable analysis results: what the engine returns and every view draws from.
+
+All offsets are Python string indices into `Analysis.text`, half-open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from framelens import labels
+
+
+@dataclass(frozen=True)
+class TextRange:
+    """A half-open character range of the analysed text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One cue that pushed a sentence's label: the rule, a readable name and where it fired."""
+
+    rule: str
+    description: str
+    start: int
+    end: int
+    weight: float
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its label, its opinion score in [0, 1] and the evidence behind both."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    tone: float = 0.0
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked passage: loaded language, a hedge, a booster or boilerplate."""
+
+    start: int
+    end: int
+    category: str
+    explanation: str
+    rule: str
+    subtype: str = ""
+    alternative: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what, with which verb.
+
+    `speaker_name` is the full name the speaker span refers to (a pronoun or surname is
+    resolved to the person named earlier); `cue_tone` says whether the reporting verb is
+    neutral ("said") or loaded ("claimed").
+    """
+
+    kind: str
+    content: TextRange
+    speaker: TextRange | None
+    cue: TextRange | None
+    rule: str
+    speaker_name: str | None = None
+    cue_verb: str | None = None
+    cue_tone: str | None = None
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Genre:
+    """Opinion or reporting for the whole document, with the reasons."""
+
+    label: str
+    score: float
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Document-level figures, computed outside boilerplate (see `labels.METRICS`)."""
+
+    word_count: int = 0
+    sentence_count: int = 0
+    opinion_share: float = 0.0
+    fact_share: float = 0.0
+    attributed_share: float = 0.0
+    loaded_per_100: float = 0.0
+    hedge_per_100: float = 0.0
+    booster_per_100: float = 0.0
+    quote_count: int = 0
+    direct_quote_count: int = 0
+    indirect_quote_count: int = 0
+    named_source_count: int = 0
+    loaded_cue_count: int = 0
+    first_person_per_100: float = 0.0
+    second_person_per_100: float = 0.0
+    tone_mean: float = 0.0
+    tone_spread: float = 0.0
+    flesch_reading_ease: float = 0.0
+    grade_level: float = 0.0
+    mean_sentence_length: float = 0.0
+
+    def value(self, key: str) -> float:
+        """The metric named `key` (a `labels.METRICS` key) as a float."""
+        return float(getattr(self, key))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything FrameLens found in one text."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    spans: tuple[Span, ...]
+    quotes: tuple[Quote, ...]
+    genre: Genre
+    metrics: Metrics
+    source: str | None = None
+    title: str = ""
+    language: str = "en"
+    errors: tuple[str, ...] = ()
+
+    def spans_of(self, category: str) -> tuple[Span, ...]:
+        """The spans of one category, in text order."""
+        return tuple(s for s in self.spans if s.category == category)
+
+    def sentences_of(self, label: str) -> tuple[Sentence, ...]:
+        """The sentences with one label, in text order."""
+        return tuple(s for s in self.sentences if s.label == label)
+
+    def sources(self) -> tuple[str, ...]:
+        """Distinct named speakers, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for quote in self.quotes:
+            if quote.speaker_name:
+                seen.setdefault(quote.speaker_name, None)
+        return tuple(seen)
+
+    def excerpt(self, start: int, end: int) -> str:
+        """The text of a range."""
+        return self.text[start:end]
+
+    def to_json(self) -> dict[str, Any]:
+        """The `framelens/analysis-v1` document object (contract fields plus extras)."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "text": self.text,
+            "language": self.language,
+            "genre": {"label": self.genre.label, "score": self.genre.score,
+                      "evidence": list(self.genre.evidence)},
+            "sentences": [
+                {"start": s.start, "end": s.end, "label": s.label, "score": s.score,
+                 "tone": s.tone, "evidence": [asdict(e) for e in s.evidence]}
+                for s in self.sentences
+            ],
+            "spans": [
+                {"start": s.start, "end": s.end, "category": s.category,
+                 "explanation": s.explanation, "subtype": s.subtype, "rule": s.rule,
+                 "alternative": s.alternative, "text": self.text[s.start:s.end]}
+                for s in self.spans
+            ],
+            "quotes": [_quote_json(q) for q in self.quotes],
+            "metrics": asdict(self.metrics),
+            "errors": list(self.errors),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild an Analysis from `to_json` output."""
+        known_metrics = {f.name for f in fields(Metrics)}
+        return cls(
+            text=data["text"],
+            source=data.get("source"),
+            title=data.get("title", ""),
+            language=data.get("language", "en"),
+            genre=Genre(data["genre"]["label"], data["genre"]["score"],
+                        tuple(data["genre"].get("evidence", ()))),
+            sentences=tuple(
+                Sentence(s["start"], s["end"], s["label"], s["score"],
+                         tuple(Evidence(**e) for e in s.get("evidence", ())), s.get("tone", 0.0))
+                for s in data["sentences"]
+            ),
+            spans=tuple(
+                Span(s["start"], s["end"], s["category"], s["explanation"], s.get("rule", ""),
+                     s.get("subtype", ""), s.get("alternative"))
+                for s in data["spans"]
+            ),
+            quotes=tuple(_quote_from_json(q) for q in data["quotes"]),
+            metrics=Metrics(**{k: v for k, v in data.get("metrics", {}).items()
+                               if k in known_metrics}),
+            errors=tuple(data.get("errors", ())),
+        )
+
+
+def _range_json(r: TextRange | None) -> dict[str, int] | None:
+    return None if r is None else {"start": r.start, "end": r.end}
+
+
+def _range_from_json(d: dict[str, int] | None) -> TextRange | None:
+    return None if d is None else TextRange(d["start"], d["end"])
+
+
+def _quote_json(q: Quote) -> dict[str, Any]:
+    return {
+        "kind": q.kind,
+        "content": _range_json(q.content),
+        "speaker": _range_json(q.speaker),
+        "cue": _range_json(q.cue),
+        "speaker_name": q.speaker_name,
+        "cue_verb": q.cue_verb,
+        "cue_tone": q.cue_tone,
+        "rule": q.rule,
+        "explanation": q.explanation,
+    }
+
+
+def _quote_from_json(d: dict[str, Any]) -> Quote:
+    content = _range_from_json(d["content"])
+    assert content is not None
+    return Quote(d["kind"], content, _range_from_json(d.get("speaker")),
+                 _range_from_json(d.get("cue")), d.get("rule", ""), d.get("speaker_name"),
+                 d.get("cue_verb"), d.get("cue_tone"), d.get("explanation", ""))
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One metric of two documents side by side."""
+
+    key: str
+    label: str
+    a: float
+    b: float
+
+    @property
+    def difference(self) -> float:
+        """B minus A."""
+        return self.b - self.a
+
+    def formatted(self) -> tuple[str, str, str]:
+        """A, B and the signed difference, formatted for people."""
+        info = labels.METRICS_BY_KEY[self.key]
+        diff = info.format(abs(self.difference))
+        sign = "+" if self.difference > 0 else "-" if self.difference < 0 else "±"
+        return info.format(self.a), info.format(self.b), sign + diff
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two analyses side by side: every metric with its difference and the sharpest contrasts."""
+
+    a: Analysis
+    b: Analysis
+    rows: tuple[MetricRow, ...]
+    contrasts: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The `framelens/comparison-v1` object."""
+        return {
+            "schema": labels.COMPARISON_SCHEMA,
+            "a": {"source": self.a.source, "title": self.a.title, "genre": self.a.genre.label},
+            "b": {"source": self.b.source, "title": self.b.title, "genre": self.b.genre.label},
+            "metrics": [
+                {"key": r.key, "label": r.label, "a": r.a, "b": r.b, "difference": r.difference}
+                for r in self.rows
+            ],
+            "contrasts": list(self.contrasts),
+        }
