@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from framelens import labels
-from framelens.model import Analysis, Comparison, MetricRow
+from framelens.model import Analysis, Comparison, MetricRow, TextRange
 
 
 def compare(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> Comparison:
@@ -70,3 +70,29 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
         found.append((1.5, f"{name_a} reads as {a.genre.label}, {name_b} as {b.genre.label}."))
     found.sort(key=lambda item: -item[0])
     return [line for _, line in found]
+
+
+_METRIC_SENTENCES = {"opinion_share": labels.OPINION, "fact_share": labels.FACT,
+                     "attributed_share": labels.ATTRIBUTED}
+_METRIC_SPANS = {"loaded_per_100": labels.LOADED, "hedge_per_100": labels.HEDGE,
+                 "booster_per_100": labels.BOOSTER}
+
+
+def metric_ranges(analysis: Analysis, key: str) -> list[TextRange]:
+    """The passages behind one metric (for "click a metric, see its marks")."""
+    if key in _METRIC_SENTENCES:
+        wanted = _METRIC_SENTENCES[key]
+        return [TextRange(s.start, s.end) for s in analysis.sentences if s.label == wanted]
+    if key in _METRIC_SPANS:
+        return [TextRange(s.start, s.end) for s in analysis.spans_of(_METRIC_SPANS[key])]
+    if key in ("quote_count", "named_source_count"):
+        return [q.content for q in analysis.quotes]
+    if key == "direct_quote_count":
+        return [q.content for q in analysis.quotes if q.kind == labels.DIRECT]
+    if key == "loaded_cue_count":
+        return [q.cue for q in analysis.quotes if q.cue and q.cue_tone == labels.CUE_LOADED]
+    if key in ("first_person_per_100", "second_person_per_100"):
+        rule = "opinion.first_person" if key.startswith("first") else "opinion.second_person"
+        return [TextRange(e.start, e.end) for s in analysis.sentences for e in s.evidence
+                if e.rule == rule]
+    return [TextRange(s.start, s.end) for s in analysis.sentences]

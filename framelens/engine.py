@@ -73,7 +73,7 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     figures = _guarded("metrics",
                        lambda: metrics.compute(text, sentences, spans, found_quotes),
                        Metrics(), errors)
-    kind = _guarded("genre", lambda: genre.classify(figures),
+    kind = _guarded("genre", lambda: genre.classify(text, sentences, spans, found_quotes, figures),
                     Genre(labels.GENRE_REPORTING, 0.0, ("genre could not be determined",)),
                     errors)
     return Analysis(

@@ -5,10 +5,13 @@ from __future__ import annotations
 import math
 
 from framelens import labels
-from framelens.model import Genre, Metrics
+from collections.abc import Sequence
+
+from framelens.model import Genre, Metrics, Quote, Sentence, Span
 
 
-def classify(metrics: Metrics) -> Genre:
+def classify(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
+             quotes: Sequence[Quote], metrics: Metrics) -> Genre:
     """Opinion or reporting; the score is how opinion-like the document is, in [0, 1]."""
     raw = (4.0 * (metrics.opinion_share - 0.4) - 3.0 * (metrics.attributed_share - 0.2)
            + 0.5 * metrics.first_person_per_100 + 0.3 * metrics.loaded_per_100)
