@@ -31,8 +31,9 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
     def opinion_line(x_name: str, x: float, y_name: str, y: float) -> None:
         phrase = _ratio_phrase(x, y)
         if phrase:
-            found.append((abs(x - y) * 3, f"{x_name} states {phrase} of its sentences as opinion "
-                                          f"than {y_name} ({x:.0%} against {y:.0%})."))
+            found.append((abs(x - y) * 3,
+                          f"{x_name} states {phrase} of its sentences as opinion "
+                          f"than {y_name} ({x:.0%} against {y:.0%})."))
 
     opinion_line(name_a, ma.opinion_share, name_b, mb.opinion_share)
     opinion_line(name_b, mb.opinion_share, name_a, ma.opinion_share)
@@ -47,7 +48,10 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
     for key, noun in (("loaded_per_100", "loaded words"), ("hedge_per_100", "hedges"),
                       ("booster_per_100", "certainty boosters")):
         x, y = ma.value(key), mb.value(key)
-        high, low, high_name, low_name = (x, y, name_a, name_b) if x >= y else (y, x, name_b, name_a)
+        if x >= y:
+            high, low, high_name, low_name = x, y, name_a, name_b
+        else:
+            high, low, high_name, low_name = y, x, name_b, name_a
         phrase = _ratio_phrase(high, low)
         if phrase and high >= 0.2:
             found.append((min(high / max(low, 0.1), 10) / 5,
@@ -57,14 +61,16 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
     tone_gap = mb.tone_mean - ma.tone_mean
     if abs(tone_gap) >= 0.1:
         darker = name_a if tone_gap > 0 else name_b
-        found.append((abs(tone_gap) * 2, f"{darker}'s tone is more negative "
-                                         f"(mean {ma.tone_mean:+.2f} against {mb.tone_mean:+.2f})."))
+        found.append((abs(tone_gap) * 2,
+                      f"{darker}'s tone is more negative (mean sentence tone: {name_a} "
+                      f"{ma.tone_mean:+.2f}, {name_b} {mb.tone_mean:+.2f})."))
 
     grade_gap = mb.grade_level - ma.grade_level
     if abs(grade_gap) >= 1.5:
         harder = name_b if grade_gap > 0 else name_a
-        found.append((abs(grade_gap) / 6, f"{harder} is harder to read (grade "
-                                          f"{ma.grade_level:.1f} against {mb.grade_level:.1f})."))
+        found.append((abs(grade_gap) / 6,
+                      f"{harder} is harder to read (grade level: {name_a} "
+                      f"{ma.grade_level:.1f}, {name_b} {mb.grade_level:.1f})."))
 
     if a.genre.label != b.genre.label:
         found.append((1.5, f"{name_a} reads as {a.genre.label}, {name_b} as {b.genre.label}."))

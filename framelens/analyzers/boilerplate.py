@@ -59,7 +59,7 @@ def find_boilerplate(text: str) -> list[Span]:
     keys = [_normalise(core) for _, _, core in lines]
     counts = Counter(keys)
     rule_hits = [_match_rule(core, len(core.split()), rules) for _, _, core in lines]
-    text_keys = [key for key, hit in zip(keys, rule_hits) if hit is None]
+    text_keys = [key for key, hit in zip(keys, rule_hits, strict=False) if hit is None]
     seen: set[str] = set()
     spans = []
     for index, (start, end, core) in enumerate(lines):

@@ -11,8 +11,8 @@ from framelens.analyzers import readability
 from framelens.model import Metrics, Quote, Sentence, Span
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
-_FIRST = frozenset("i me my mine myself we us our ours ourselves".split())
-_SECOND = frozenset("you your yours yourself yourselves".split())
+_FIRST = frozenset(["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"])
+_SECOND = frozenset(["you", "your", "yours", "yourself", "yourselves"])
 
 
 def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
