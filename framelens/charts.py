@@ -1,0 +1,189 @@
+"""Comparison charts shared by the window and the PDF/HTML exports.
+
+Built on `matplotlib.figure.Figure` directly (never pyplot), so charts can be drawn in any
+thread and need no GUI backend. Colours come from `framelens.styles`; every series also has
+its own hatch pattern so the charts read in black-and-white print.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from framelens import labels, styles
+from framelens.model import Analysis, Comparison
+
+FONT = "DejaVu Sans"
+TITLE_SIZE = 14
+TEXT_SIZE = 12
+SHARE_HATCHES = {labels.OPINION: "//", labels.FACT: "..", labels.ATTRIBUTED: "\\\\"}
+# Metrics of the density chart: (metrics key, style category, axis label).
+DENSITY_METRICS = (
+    ("loaded_per_100", labels.LOADED, "Loaded words"),
+    ("hedge_per_100", labels.HEDGE, "Hedges"),
+    ("booster_per_100", labels.BOOSTER, "Boosters"),
+)
+SOURCES_METRIC = ("named_source_count", labels.QUOTE_SPEAKER, "Named sources")
+SIDE_HATCHES = {"A": "", "B": "xx"}
+SHARE_KEYS = {labels.OPINION: "opinion_share", labels.FACT: "fact_share",
+              labels.ATTRIBUTED: "attributed_share"}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Figure colours for the light or dark theme."""
+
+    background: str
+    text: str
+    grid: str
+    edge: str
+
+
+LIGHT = Theme(background="#FFFFFF", text="#1A1A1A", grid="#C8C8C8", edge="#1A1A1A")
+DARK = Theme(background="#1E1E1E", text="#EDEDED", grid="#4A4A4A", edge="#EDEDED")
+
+
+def theme(dark: bool) -> Theme:
+    """The chart theme matching the window's theme."""
+    return DARK if dark else LIGHT
+
+
+def short_title(analysis: Analysis, limit: int = 32) -> str:
+    """The article's title (or file name) cut to `limit` characters for axis labels."""
+    title = analysis.title.strip() or (PurePath(analysis.source).name if analysis.source else "")
+    if len(title) > limit:
+        title = title[: limit - 1].rstrip() + "\u2026"
+    return title
+
+
+def side_label(side: str, analysis: Analysis, limit: int = 32) -> str:
+    """'A: Short title' (or just 'A' when the article has no title or file name)."""
+    title = short_title(analysis, limit)
+    return f"{side}: {title}" if title else side
+
+
+def _tint(category: str, dark: bool) -> str:
+    style = styles.style(category)
+    return style.dark_background if dark else style.background
+
+
+def _new_figure(width: float, height: float, colours: Theme) -> Figure:
+    fig = Figure(figsize=(width, height), facecolor=colours.background, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _style_axes(ax, colours: Theme) -> None:
+    ax.set_facecolor(colours.background)
+    ax.tick_params(colors=colours.text, labelsize=TEXT_SIZE)
+    for spine in ax.spines.values():
+        spine.set_color(colours.grid)
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+
+
+def _legend(fig: Figure, handles: list[Patch], colours: Theme, ncols: int) -> None:
+    legend = fig.legend(handles=handles, loc="outside lower center", ncols=ncols, frameon=False,
+                        prop={"family": FONT, "size": TEXT_SIZE}, handlelength=2.2,
+                        handleheight=1.3)
+    for text in legend.get_texts():
+        text.set_color(colours.text)
+
+
+def share_chart(comparison: Comparison, dark: bool = False) -> Figure:
+    """Opinion / fact / attributed sentence shares of A and B as 100% stacked bars."""
+    colours = theme(dark)
+    fig = _new_figure(8.0, 3.4, colours)
+    ax = fig.add_subplot()
+    _style_axes(ax, colours)
+    sides = (("A", comparison.a), ("B", comparison.b))
+    positions = {"A": 1.0, "B": 0.0}
+    handles = []
+    for category in labels.SENTENCE_LABELS:
+        style = styles.style(category)
+        handles.append(Patch(facecolor=_tint(category, dark), edgecolor=style.color,
+                             hatch=SHARE_HATCHES[category], label=style.name))
+    for side, analysis in sides:
+        left = 0.0
+        for category in labels.SENTENCE_LABELS:
+            style = styles.style(category)
+            value = analysis.metrics.value(SHARE_KEYS[category])
+            (bar,) = ax.barh(positions[side], value, left=left, height=0.6,
+                             color=_tint(category, dark), edgecolor=style.color, linewidth=1.5,
+                             hatch=SHARE_HATCHES[category])
+            bar.set_gid(f"{side}:{SHARE_KEYS[category]}")
+            if value >= 0.07:
+                ax.text(left + value / 2, positions[side], f"{value:.0%}", ha="center",
+                        va="center", family=FONT, size=TEXT_SIZE, weight="bold",
+                        color=colours.text,
+                        bbox={"boxstyle": "round,pad=0.2", "facecolor": colours.background,
+                              "edgecolor": "none", "alpha": 0.85})
+            left += value
+    ax.set_yticks([positions[s] for s, _ in sides],
+                  [side_label(s, a, 28) for s, a in sides], family=FONT)
+    ax.set_xlim(0, 1)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"], family=FONT)
+    ax.set_title("Sentences: opinion, reported fact, attributed", family=FONT, size=TITLE_SIZE,
+                 color=colours.text, loc="left")
+    _legend(fig, handles, colours, ncols=3)
+    return fig
+
+
+def density_chart(comparison: Comparison, dark: bool = False) -> Figure:
+    """Loaded-language, hedge and booster densities and named sources of A and B."""
+    colours = theme(dark)
+    fig = _new_figure(8.0, 3.8, colours)
+    density_ax, sources_ax = fig.subplots(1, 2, width_ratios=[3, 1])
+    sides = (("A", comparison.a), ("B", comparison.b))
+    for ax, metrics, unit in ((density_ax, DENSITY_METRICS, "per 100 words"),
+                              (sources_ax, (SOURCES_METRIC,), "count")):
+        _style_axes(ax, colours)
+        ax.grid(axis="y", color=colours.grid, linewidth=0.8)
+        ax.set_axisbelow(True)
+        for index, (key, category, _label) in enumerate(metrics):
+            colour = styles.style(category).color
+            for offset, (side, analysis) in zip((-0.2, 0.2), sides, strict=True):
+                value = analysis.metrics.value(key)
+                fill = colour if side == "A" else colours.background
+                (bar,) = ax.bar(index + offset, value, width=0.38, color=fill, edgecolor=colour,
+                                linewidth=1.5, hatch=SIDE_HATCHES[side])
+                bar.set_gid(f"{side}:{key}")
+                text = labels.METRICS_BY_KEY[key].format(value)
+                ax.annotate(f"{side}\n{text}", (index + offset, value), xytext=(0, 3),
+                            textcoords="offset points", ha="center", va="bottom", family=FONT,
+                            size=TEXT_SIZE - 1, color=colours.text)
+        ax.set_xticks(range(len(metrics)), [label for _k, _c, label in metrics], family=FONT)
+        ax.set_ylabel(unit, family=FONT, size=TEXT_SIZE, color=colours.text)
+        ax.margins(y=0.35)
+        ax.set_ylim(bottom=0)
+    sources_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    density_ax.set_title("Loaded language, hedges, boosters and sources", family=FONT,
+                         size=TITLE_SIZE, color=colours.text, loc="left")
+    handles = [Patch(facecolor=colours.text, edgecolor=colours.text,
+                     label=side_label("A", comparison.a)),
+               Patch(facecolor=colours.background, edgecolor=colours.text,
+                     hatch=SIDE_HATCHES["B"], label=side_label("B", comparison.b))]
+    _legend(fig, handles, colours, ncols=2)
+    return fig
+
+
+def figure_png(fig: Figure, dpi: int = 150) -> bytes:
+    """The figure as PNG bytes (for PDF embedding)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
+                facecolor=fig.get_facecolor())
+    return buffer.getvalue()
+
+
+def figure_svg(fig: Figure) -> str:
+    """The figure as an inline `<svg>` element (no XML prolog), text drawn as paths."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor=fig.get_facecolor())
+    svg = buffer.getvalue().decode("utf-8")
+    return svg[svg.index("<svg"):]
