@@ -1,0 +1,53 @@
+"""CSV export: one row per mark, for people who analyse the results in a spreadsheet.
+
+Every sentence label, span and quote part is a row: a quote gives one row for its content
+and one each for its speaker and reporting verb (subtype = direct/indirect), all carrying
+the quote's explanation, so a spreadsheet can filter by any category the window shows.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+
+from framelens import labels
+from framelens.export.marks import quote_note, sentence_note, span_note
+from framelens.fileio import atomic_output
+from framelens.model import Analysis
+
+HEADER = ("document", "start", "end", "category", "subtype", "text", "explanation", "rule",
+          "alternative")
+
+
+def rows(analysis: Analysis) -> Iterator[tuple[str, ...]]:
+    """The CSV rows of one document (without the header), in text order."""
+    document = analysis.source or analysis.title
+    found: list[tuple[int, int, str, str, str, str, str]] = []
+    for sentence in analysis.sentences:
+        rules = ",".join(dict.fromkeys(e.rule for e in sentence.evidence))
+        found.append((sentence.start, sentence.end, sentence.label, "",
+                      sentence_note(analysis, sentence), rules, ""))
+    for span in analysis.spans:
+        found.append((span.start, span.end, span.category, span.subtype,
+                      span_note(analysis, span), span.rule, span.alternative or ""))
+    for quote in analysis.quotes:
+        note = quote_note(analysis, quote)
+        for category, part in ((labels.QUOTE_CONTENT, quote.content),
+                               (labels.QUOTE_SPEAKER, quote.speaker),
+                               (labels.QUOTE_CUE, quote.cue)):
+            if part is not None:
+                found.append((part.start, part.end, category, quote.kind, note, quote.rule, ""))
+    found.sort(key=lambda row: (row[0], -row[1]))
+    for start, end, category, subtype, note, rule, alternative in found:
+        yield (document, str(start), str(end), category, subtype,
+               analysis.excerpt(start, end), note, rule, alternative)
+
+
+def write_csv(analyses: Sequence[Analysis], out: str) -> None:
+    """Write every mark of every document to `out` (UTF-8 with BOM, so spreadsheets agree)."""
+    with atomic_output(out) as handle:
+        handle.write("\ufeff")
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for analysis in analyses:
+            writer.writerows(rows(analysis))

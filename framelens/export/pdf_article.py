@@ -1,0 +1,152 @@
+"""PDF flowables for one article: its text with marks, the numbered notes and the sources table."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from framelens import labels
+from framelens.export import marks as marklib
+from framelens.export.pdf_canvas import (
+    FONT,
+    PARAGRAPH_START,
+    REPLACEMENT,
+    Registry,
+    markup,
+    printable,
+    run_markup,
+    tag_markup,
+)
+from framelens.model import Analysis
+from framelens.styles import style
+
+_QUOTE_CATEGORIES = frozenset(labels.QUOTE_PARTS)
+
+
+def paragraph_styles(size: float) -> dict[str, ParagraphStyle]:
+    """Body, note, heading and table styles at a given body font size."""
+    base = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=size * 1.5,
+                          alignment=TA_JUSTIFY, spaceAfter=size * 0.3)
+    return {
+        "body": base,
+        "note": ParagraphStyle("note", base, fontSize=size * 0.78, leading=size * 0.98,
+                               alignment=0, leftIndent=size, spaceAfter=1,
+                               textColor=colors.HexColor("#333333")),
+        "debris": ParagraphStyle("debris", base, spaceAfter=0, alignment=0),
+        "h1": ParagraphStyle("h1", base, fontSize=16, leading=20, alignment=0, spaceAfter=4,
+                             fontName=FONT + "-Bold"),
+        "h2": ParagraphStyle("h2", base, fontSize=12.5, leading=16, alignment=0, spaceBefore=6,
+                             spaceAfter=4, fontName=FONT + "-Bold"),
+        "h3": ParagraphStyle("h3", base, fontSize=10, leading=13, alignment=0, spaceBefore=6,
+                             spaceAfter=3, fontName=FONT + "-Bold"),
+        "small": ParagraphStyle("small", base, fontSize=8, leading=10, alignment=0),
+        "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9.2, alignment=0,
+                               spaceAfter=0),
+    }
+
+
+def display_source(analysis: Analysis) -> str:
+    """The source as shown in print: a file's name (not its folders), or the URL as given."""
+    source = analysis.source or ""
+    if "://" in source:
+        return source
+    return Path(source).name if source else "(pasted text)"
+
+
+def block_flowables(analysis: Analysis, document: str, marks: list[marklib.Mark],
+                    categories: Collection[str], registry: Registry,
+                    start: int, end: int, size: float) -> list[Flowable]:
+    """One paragraph of the article, with the notes of the marks that start in it below."""
+    sheet = paragraph_styles(size)
+    starting = {m.start: [] for m in marks}
+    for mark in marks:
+        starting[mark.start].append(mark)
+    pieces = [PARAGRAPH_START]
+    runs = list(marklib.runs(analysis, marks, categories, start, end))
+    for run in runs:
+        tags = "".join(tag_markup(m, size * 0.62) for m in starting.get(run.start, ()))
+        link = registry.link(document, run.numbers, run.look, size) if run.numbers else None
+        pieces.append(run_markup(analysis.text[run.start:run.end], run, tags, link))
+    debris_only = all(labels.BOILERPLATE in run.categories
+                      or not analysis.text[run.start:run.end].strip() for run in runs)
+    text_style = sheet["debris"] if debris_only else sheet["body"]
+    flowables: list[Flowable] = [Paragraph("".join(pieces), text_style)]
+    for mark in (m for m in marks if start <= m.start < end):
+        color = style(mark.category).color
+        flowables.append(Paragraph(
+            f'<font color="{color}"><b>{mark.tag}</b></font> {markup(mark.note)}', sheet["note"]))
+    if len(flowables) > 1 and not debris_only:
+        flowables.append(Spacer(1, size * 0.5))
+    return flowables
+
+
+def article_header(analysis: Analysis, side: str, size: float) -> list[Flowable]:
+    """The article's heading: side letter, title, source, genre and any font fallback note."""
+    sheet = paragraph_styles(size)
+    title = analysis.title or display_source(analysis)
+    flowables: list[Flowable] = [
+        Paragraph(f"{side}: {markup(title)}", sheet["h2"]),
+        Paragraph(f"Source: {markup(display_source(analysis))} \u00b7 reads as "
+                  f"<b>{markup(analysis.genre.label)}</b> (score {analysis.genre.score:.2f}) "
+                  f"\u00b7 {analysis.metrics.word_count} words", sheet["small"]),
+    ]
+    replaced = printable(analysis.text)[1]
+    if replaced:
+        flowables.append(Paragraph(
+            f"<b>Note:</b> {replaced} character(s) this PDF's font cannot show (for example "
+            f"emoji, CJK or right-to-left scripts) are printed as {REPLACEMENT}. The HTML and "
+            "CSV exports keep them.", sheet["small"]))
+    flowables.append(Paragraph(
+        "Marked text carries a tag (symbol and number) at its start; the note below the "
+        "paragraph explains it. Web debris is printed dimmed and left out of the figures.",
+        sheet["small"]))
+    flowables.append(Spacer(1, 6))
+    return flowables
+
+
+def article_blocks(analysis: Analysis, document: str, marks: list[marklib.Mark],
+                   categories: Collection[str], registry: Registry,
+                   size: float) -> list[list[Flowable]]:
+    """The article's paragraphs, each a list of flowables (text then notes)."""
+    return [block_flowables(analysis, document, marks, categories, registry, start, end, size)
+            for start, end in marklib.blocks(analysis.text)]
+
+
+def sources_table(analysis: Analysis, side: str, categories: Collection[str],
+                  width: float) -> list[Flowable]:
+    """The table of who is quoted: speaker, reporting verb and tone, kind, content."""
+    if not _QUOTE_CATEGORIES & set(categories):
+        return []
+    sheet = paragraph_styles(9)
+    cell = sheet["cell"]
+    heading = Paragraph(f"Sources quoted in {side}", sheet["h3"])
+    if not analysis.quotes:
+        return [heading, Paragraph("No quotes or reported speech found.", sheet["small"])]
+    rows: list[list[Paragraph]] = [[Paragraph(f"<b>{h}</b>", cell) for h in
+                                    ("Speaker", "Reporting verb", "Kind", "Quoted content")]]
+    for quote in analysis.quotes:
+        content = analysis.excerpt(quote.content.start, quote.content.end)
+        loaded = quote.cue_tone == labels.CUE_LOADED
+        verb = markup(marklib.cue_label(analysis, quote))
+        rows.append([
+            Paragraph(f"<b>{markup(marklib.speaker_label(analysis, quote))}</b>", cell),
+            Paragraph(f'<font color="{style(labels.LOADED).color}"><b>{verb}</b></font>'
+                      if loaded else verb, cell),
+            Paragraph(markup(quote.kind), cell),
+            Paragraph(markup(" ".join(content.split())), cell),
+        ])
+    table = Table(rows, colWidths=[width * 0.2, width * 0.16, width * 0.1, width * 0.54],
+                  repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return [heading, table]

@@ -1,0 +1,133 @@
+"""The PDF summary page: the articles, legend, metrics side by side, contrasts and charts."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Collection, Sequence
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from framelens import __version__, labels
+from framelens.export import marks as marklib
+from framelens.export.pdf_article import display_source, paragraph_styles
+from framelens.export.pdf_canvas import PARAGRAPH_START, Registry, markup, run_markup
+from framelens.model import Analysis, Comparison
+from framelens.styles import style
+
+log = logging.getLogger(__name__)
+_GRID = TableStyle([
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+])
+
+
+def _legend(categories: Collection[str], registry: Registry, width: float) -> Table:
+    """One sample per category, drawn exactly as in the article, with its name and meaning."""
+    cell = paragraph_styles(9)["cell"]
+    rows = [[Paragraph("<b>Looks like</b>", cell), Paragraph("<b>Mark</b>", cell),
+             Paragraph("<b>Meaning</b>", cell)]]
+    for category in labels.STYLED_CATEGORIES:
+        if category not in categories:
+            continue
+        category_style = style(category)
+        look = marklib.look_of((category,))
+        sample = marklib.Run(0, 6, (category,), (), look)
+        link = registry.link("legend", (), look, 8.5) if look.underlines else None
+        tag = (f'<super><font size="5.5" color="{category_style.color}"><b>'
+               f'{category_style.symbol}</b></font></super>')
+        text = "sample" if category != labels.FACT else "sample (no tag)"
+        if category == labels.FACT:
+            tag = ""
+        sample_markup = PARAGRAPH_START + run_markup(text, sample, tag, link)
+        rows.append([Paragraph(sample_markup, paragraph_styles(8.5)["cell"]),
+                     Paragraph(f"<b>{markup(category_style.name)}</b> "
+                               f"({category_style.symbol})", cell),
+                     Paragraph(markup(category_style.description), cell)])
+    table = Table(rows, colWidths=[width * 0.2, width * 0.22, width * 0.58])
+    table.setStyle(_GRID)
+    return table
+
+
+def _metrics(analyses: Sequence[Analysis], comparison: Comparison | None,
+             width: float) -> Table:
+    """Every metric side by side (with B − A for a comparison)."""
+    cell = paragraph_styles(9)["cell"]
+    if comparison is not None:
+        header = ["Metric", "A", "B", "B \u2212 A"]
+        body = [[row.label, *row.formatted()] for row in comparison.rows]
+        body.insert(0, ["Genre", comparison.a.genre.label, comparison.b.genre.label, ""])
+    else:
+        header = ["Metric"] + [marklib.side_letter(i) for i in range(len(analyses))]
+        body = [[info.label] + [info.format(a.metrics.value(info.key)) for a in analyses]
+                for info in labels.METRICS]
+        body.insert(0, ["Genre"] + [a.genre.label for a in analyses])
+    rows = [[Paragraph(f"<b>{markup(h)}</b>", cell) for h in header]]
+    rows += [[Paragraph(markup(c), cell) for c in line] for line in body]
+    value_width = width * 0.5 / max(1, len(header) - 1)
+    table = Table(rows, colWidths=[width * 0.5] + [value_width] * (len(header) - 1),
+                  repeatRows=1)
+    table.setStyle(_GRID)
+    return table
+
+
+def _charts(comparison: Comparison, width: float) -> list[Flowable]:
+    """The share and density charts as images side by side; nothing if charts fail."""
+    try:
+        from framelens import charts
+
+        images = []
+        for make in (charts.share_chart, charts.density_chart):
+            figure = make(comparison)
+            w_in, h_in = figure.get_size_inches()
+            png = charts.figure_png(figure, dpi=110)
+            scale = (width / 2 - 6) / (w_in * 72)
+            images.append(Image(io.BytesIO(png), w_in * 72 * scale, h_in * 72 * scale))
+    except Exception as exc:  # noqa: BLE001 - a chart must never stop the export
+        log.warning("charts left out of the PDF: %s", exc)
+        return []
+    table = Table([images], colWidths=[width / 2, width / 2])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [table]
+
+
+def summary_flowables(analyses: Sequence[Analysis], comparison: Comparison | None,
+                      categories: Collection[str], registry: Registry, date: str,
+                      width: float) -> list[Flowable]:
+    """The summary page(s)."""
+    sheet = paragraph_styles(9)
+    flowables: list[Flowable] = [
+        Paragraph("FrameLens report", sheet["h1"]),
+        Paragraph(f"Made on {date} with FrameLens {__version__}. Marks are what FrameLens's "
+                  "rules found: a starting point for discussion, not a verdict.", sheet["small"]),
+        Spacer(1, 4),
+    ]
+    for index, analysis in enumerate(analyses):
+        flowables.append(Paragraph(
+            f"<b>{marklib.side_letter(index)}: "
+            f"{markup(analysis.title or display_source(analysis))}</b><br/>"
+            f"Source: {markup(display_source(analysis))} \u00b7 reads as "
+            f"{markup(analysis.genre.label)} \u00b7 {analysis.metrics.word_count} words, "
+            f"{len(analysis.quotes)} quotes", sheet["small"]))
+        flowables.append(Spacer(1, 3))
+    if comparison is not None and comparison.contrasts:
+        flowables.append(Paragraph("Sharpest contrasts", sheet["h3"]))
+        flowables += [Paragraph(f"\u2022 {markup(line)}", sheet["small"])
+                      for line in comparison.contrasts]
+    legend = _legend(categories, registry, width * 0.5 - 6)
+    metrics = _metrics(analyses, comparison, width * 0.5 - 6)
+    side_by_side = Table([[[Paragraph("Legend", sheet["h3"]), legend],
+                           [Paragraph("Figures", sheet["h3"]), metrics]]],
+                         colWidths=[width / 2, width / 2])
+    side_by_side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                      ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+    flowables.append(side_by_side)
+    if comparison is not None:
+        flowables += _charts(comparison, width)
+    return flowables
