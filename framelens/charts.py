@@ -8,7 +8,7 @@ its own hatch pattern so the charts read in black-and-white print.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -20,16 +20,14 @@ from framelens import labels, styles
 from framelens.model import Analysis, Comparison
 
 FONT = "DejaVu Sans"
-TITLE_SIZE = 14
-TEXT_SIZE = 12
 SHARE_HATCHES = {labels.OPINION: "//", labels.FACT: "..", labels.ATTRIBUTED: "\\\\"}
 # Metrics of the density chart: (metrics key, style category, axis label).
 DENSITY_METRICS = (
-    ("loaded_per_100", labels.LOADED, "Loaded words"),
+    ("loaded_per_100", labels.LOADED, "Loaded\nwords"),
     ("hedge_per_100", labels.HEDGE, "Hedges"),
     ("booster_per_100", labels.BOOSTER, "Boosters"),
 )
-SOURCES_METRIC = ("named_source_count", labels.QUOTE_SPEAKER, "Named sources")
+SOURCES_METRIC = ("named_source_count", labels.QUOTE_SPEAKER, "Named\nsources")
 SIDE_HATCHES = {"A": "", "B": "xx"}
 SHARE_KEYS = {labels.OPINION: "opinion_share", labels.FACT: "fact_share",
               labels.ATTRIBUTED: "attributed_share"}
@@ -37,21 +35,25 @@ SHARE_KEYS = {labels.OPINION: "opinion_share", labels.FACT: "fact_share",
 
 @dataclass(frozen=True)
 class Theme:
-    """Figure colours for the light or dark theme."""
+    """Figure colours and text sizes (points) for the light or dark theme."""
 
     background: str
     text: str
     grid: str
     edge: str
+    text_size: float = 12.0
+    title_size: float = 14.0
 
 
 LIGHT = Theme(background="#FFFFFF", text="#1A1A1A", grid="#C8C8C8", edge="#1A1A1A")
 DARK = Theme(background="#1E1E1E", text="#EDEDED", grid="#4A4A4A", edge="#EDEDED")
 
 
-def theme(dark: bool) -> Theme:
-    """The chart theme matching the window's theme."""
-    return DARK if dark else LIGHT
+def theme(dark: bool, font_scale: float = 1.0) -> Theme:
+    """The chart theme matching the window's theme, text scaled by `font_scale`."""
+    base = DARK if dark else LIGHT
+    return replace(base, text_size=base.text_size * font_scale,
+                   title_size=base.title_size * font_scale)
 
 
 def short_title(analysis: Analysis, limit: int = 32) -> str:
@@ -81,7 +83,7 @@ def _new_figure(width: float, height: float, colours: Theme) -> Figure:
 
 def _style_axes(ax, colours: Theme) -> None:
     ax.set_facecolor(colours.background)
-    ax.tick_params(colors=colours.text, labelsize=TEXT_SIZE)
+    ax.tick_params(colors=colours.text, labelsize=colours.text_size)
     for spine in ax.spines.values():
         spine.set_color(colours.grid)
     ax.spines["top"].set_visible(False)
@@ -90,15 +92,15 @@ def _style_axes(ax, colours: Theme) -> None:
 
 def _legend(fig: Figure, handles: list[Patch], colours: Theme, ncols: int) -> None:
     legend = fig.legend(handles=handles, loc="outside lower center", ncols=ncols, frameon=False,
-                        prop={"family": FONT, "size": TEXT_SIZE}, handlelength=2.2,
+                        prop={"family": FONT, "size": colours.text_size}, handlelength=2.2,
                         handleheight=1.3)
     for text in legend.get_texts():
         text.set_color(colours.text)
 
 
-def share_chart(comparison: Comparison, dark: bool = False) -> Figure:
+def share_chart(comparison: Comparison, dark: bool = False, font_scale: float = 1.0) -> Figure:
     """Opinion / fact / attributed sentence shares of A and B as 100% stacked bars."""
-    colours = theme(dark)
+    colours = theme(dark, font_scale)
     fig = _new_figure(8.0, 3.4, colours)
     ax = fig.add_subplot()
     _style_axes(ax, colours)
@@ -110,34 +112,41 @@ def share_chart(comparison: Comparison, dark: bool = False) -> Figure:
         handles.append(Patch(facecolor=_tint(category, dark), edgecolor=style.color,
                              hatch=SHARE_HATCHES[category], label=style.name))
     for side, analysis in sides:
+        ax.text(0, positions[side] + 0.33, side_label(side, analysis, 60), ha="left",
+                va="bottom", family=FONT, size=colours.text_size, color=colours.text)
         left = 0.0
         for category in labels.SENTENCE_LABELS:
             style = styles.style(category)
             value = analysis.metrics.value(SHARE_KEYS[category])
-            (bar,) = ax.barh(positions[side], value, left=left, height=0.6,
+            (bar,) = ax.barh(positions[side], value, left=left, height=0.55,
                              color=_tint(category, dark), edgecolor=style.color, linewidth=1.5,
                              hatch=SHARE_HATCHES[category])
             bar.set_gid(f"{side}:{SHARE_KEYS[category]}")
             if value >= 0.07:
                 ax.text(left + value / 2, positions[side], f"{value:.0%}", ha="center",
-                        va="center", family=FONT, size=TEXT_SIZE, weight="bold",
+                        va="center", family=FONT, size=colours.text_size, weight="bold",
                         color=colours.text,
                         bbox={"boxstyle": "round,pad=0.2", "facecolor": colours.background,
                               "edgecolor": "none", "alpha": 0.85})
             left += value
-    ax.set_yticks([positions[s] for s, _ in sides],
-                  [side_label(s, a, 28) for s, a in sides], family=FONT)
+        if left == 0:
+            ax.text(0.5, positions[side], "no sentences", ha="center", va="center",
+                    family=FONT, size=colours.text_size, style="italic", color=colours.text)
+    ax.set_yticks([positions[s] for s, _ in sides], [s for s, _ in sides], family=FONT,
+                  weight="bold")
+    ax.set_ylim(-0.4, 1.8)
     ax.set_xlim(0, 1)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"], family=FONT)
-    ax.set_title("Sentences: opinion, reported fact, attributed", family=FONT, size=TITLE_SIZE,
-                 color=colours.text, loc="left")
+    ax.set_title("Sentences: opinion, reported fact, attributed", family=FONT,
+                 size=colours.title_size, color=colours.text, loc="left")
     _legend(fig, handles, colours, ncols=3)
     return fig
 
 
-def density_chart(comparison: Comparison, dark: bool = False) -> Figure:
+def density_chart(comparison: Comparison, dark: bool = False,
+                  font_scale: float = 1.0) -> Figure:
     """Loaded-language, hedge and booster densities and named sources of A and B."""
-    colours = theme(dark)
+    colours = theme(dark, font_scale)
     fig = _new_figure(8.0, 3.8, colours)
     density_ax, sources_ax = fig.subplots(1, 2, width_ratios=[3, 1])
     sides = (("A", comparison.a), ("B", comparison.b))
@@ -157,18 +166,20 @@ def density_chart(comparison: Comparison, dark: bool = False) -> Figure:
                 text = labels.METRICS_BY_KEY[key].format(value)
                 ax.annotate(f"{side}\n{text}", (index + offset, value), xytext=(0, 3),
                             textcoords="offset points", ha="center", va="bottom", family=FONT,
-                            size=TEXT_SIZE - 1, color=colours.text)
+                            size=colours.text_size * 0.92, color=colours.text)
         ax.set_xticks(range(len(metrics)), [label for _k, _c, label in metrics], family=FONT)
-        ax.set_ylabel(unit, family=FONT, size=TEXT_SIZE, color=colours.text)
+        ax.set_ylabel(unit, family=FONT, size=colours.text_size, color=colours.text)
         ax.margins(y=0.35)
+        if not any(a.metrics.value(key) for key, _c, _l in metrics for _s, a in sides):
+            ax.set_ylim(0, 1)
         ax.set_ylim(bottom=0)
     sources_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    density_ax.set_title("Loaded language, hedges, boosters and sources", family=FONT,
-                         size=TITLE_SIZE, color=colours.text, loc="left")
+    fig.suptitle("Loaded language, hedges, boosters and sources", x=0.01, ha="left",
+                 family=FONT, size=colours.title_size, color=colours.text)
     handles = [Patch(facecolor=colours.text, edgecolor=colours.text,
-                     label=side_label("A", comparison.a)),
+                     label=side_label("A", comparison.a, 28)),
                Patch(facecolor=colours.background, edgecolor=colours.text,
-                     hatch=SIDE_HATCHES["B"], label=side_label("B", comparison.b))]
+                     hatch=SIDE_HATCHES["B"], label=side_label("B", comparison.b, 28))]
     _legend(fig, handles, colours, ncols=2)
     return fig
 

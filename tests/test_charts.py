@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from framelens import charts, labels
 from framelens.comparison import compare
 from framelens.model import Analysis, Genre, Metrics
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _analysis(title: str, **metrics: float) -> Analysis:
