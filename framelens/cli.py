@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from framelens import __version__, labels
@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--json", metavar="OUT", help="write JSON here ('-' for stdout)")
     sub.add_argument("--pdf", metavar="OUT.pdf", help="write an annotated PDF")
-    sub.add_argument("--html", metavar="OUT.html", help="write a self-contained annotated HTML page")
+    sub.add_argument("--html", metavar="OUT.html",
+                     help="write a self-contained annotated HTML page")
     sub.add_argument("--csv", metavar="OUT.csv", help="write one row per mark")
     sub.add_argument("--categories", metavar="LIST",
                      help="comma-separated categories to include in PDF/HTML "
@@ -69,6 +70,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Failure as failure:
         print(f"framelens: {failure}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `framelens analyze ... --json - | head`
+        return 1
+    except Exception as exc:  # last resort: a bug must still end in one line, not a traceback
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        hint = "" if args.verbose else " (run with --verbose for details)"
+        print(f"framelens: unexpected error: {type(exc).__name__}: {_one_line(exc)}{hint}",
+              file=sys.stderr)
+        return 2
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message squeezed onto one line."""
+    return " ".join(str(exc).split()) or "no details"
 
 
 class _Failure(Exception):
@@ -78,6 +92,7 @@ class _Failure(Exception):
 def _load(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
     """Read the files; returns (paths, texts, error lines). Bad files do not stop the rest."""
     from framelens import textio
+    from framelens.language import detect_language
 
     good, texts, errors = [], [], []
     for path in paths:
@@ -85,6 +100,10 @@ def _load(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
             loaded = textio.read_text_file(path)
         except InputError as exc:
             errors.append(str(exc))
+            continue
+        problem = detect_language(loaded.text).problem()
+        if problem:
+            errors.append(f"{path}: {problem}")
             continue
         good.append(path)
         texts.append(loaded.text)
@@ -142,7 +161,7 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"framelens: {line}", file=sys.stderr)
     analyses = _run_engine(paths, texts) if texts else []
     if args.json:
-        jsonfile.write_analyses(analyses, args.json)
+        _write_json(lambda: jsonfile.write_analyses(analyses, args.json))
     _export(args, analyses, None)
     if not (args.json or args.pdf or args.html or args.csv):
         for analysis in analyses:
@@ -160,11 +179,21 @@ def _compare(args: argparse.Namespace) -> int:
     first, second = _run_engine(paths, texts)
     comparison = compare(first, second)
     if args.json:
-        jsonfile.write_comparison(comparison, args.json)
+        _write_json(lambda: jsonfile.write_comparison(comparison, args.json))
     _export(args, [first, second], comparison)
     if args.json != "-":
         print(comparison_table(comparison))
     return 0
+
+
+def _write_json(write: Callable[[], None]) -> None:
+    """Run a JSON write; an unwritable path becomes a one-line failure (nothing half-written)."""
+    from framelens.fileio import OutputError
+
+    try:
+        write()
+    except OutputError as exc:
+        raise _Failure(str(exc)) from None
 
 
 def _gui(paths: Sequence[str], screenshot: str | None) -> int:
@@ -181,7 +210,8 @@ def _gui(paths: Sequence[str], screenshot: str | None) -> int:
 def _summary(analysis) -> str:
     m = analysis.metrics
     return (f"{analysis.source}: {analysis.genre.label} (score {analysis.genre.score:.2f}); "
-            f"{m.sentence_count} sentences: {m.opinion_share:.0%} opinion, {m.fact_share:.0%} fact, "
+            f"{m.sentence_count} sentences: {m.opinion_share:.0%} opinion, "
+            f"{m.fact_share:.0%} fact, "
             f"{m.attributed_share:.0%} attributed; {m.quote_count} quotes from "
             f"{m.named_source_count} named sources; loaded {m.loaded_per_100:.1f}/100 words")
 
@@ -196,8 +226,8 @@ def comparison_table(comparison) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [name_a[:100], name_b[:100], ""]
     for index, row in enumerate(rows):
-        lines.append("  ".join([row[0].ljust(widths[0])] +
-                               [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]))
+        cells = [cell.rjust(w) for cell, w in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join([row[0].ljust(widths[0]), *cells]))
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
     if comparison.contrasts:

@@ -14,9 +14,11 @@ from typing import TypeVar
 from framelens import labels
 from framelens.analyzers import boilerplate, genre, loaded, metrics, opinion, quotes, tone
 from framelens.comparison import compare
+from framelens.language import ENGLISH, detect_language
 from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span
 from framelens.nlp import pipeline
 from framelens.nlp.parsed import ParsedText, parse_many
+from framelens.textio import MAX_TEXT_CHARS, InputError
 
 __all__ = ["analyze", "analyze_many", "compare", "warm_up"]
 
@@ -39,9 +41,12 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
                  progress: Callable[[int, int], None] | None = None) -> list[Analysis]:
     """Analyse several texts with one shared `nlp.pipe` stream (faster than one by one).
 
-    `progress(done, total)` is called after each document is finished.
+    `progress(done, total)` is called after each document is finished. A text longer than
+    `textio.MAX_TEXT_CHARS` raises `InputError` (one line naming the source) before any work.
     """
     sources = list(sources) if sources is not None else [None] * len(texts)
+    for text, source in zip(texts, sources, strict=True):
+        _check_size(text, source)
     nlp = pipeline.load_pipeline()
     debris: list[list[Span]] = []
     errors: list[list[str]] = [[] for _ in texts]
@@ -85,8 +90,16 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
         metrics=figures,
         source=source,
         title=_title(text, debris),
+        language=_guarded("language", lambda: detect_language(text).code, ENGLISH, errors),
         errors=tuple(errors),
     )
+
+
+def _check_size(text: str, source: str | None) -> None:
+    """Refuse a text above the documented limit (memory grows with length) in one plain line."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"{source or 'the text'}: too long ({len(text):,} characters; "
+                         f"FrameLens analyses at most {MAX_TEXT_CHARS:,})")
 
 
 def _guarded(name: str, compute: Callable[[], T], fallback: T, errors: list[str]) -> T:

@@ -9,6 +9,7 @@ indices into `ParsedText.text`. Nothing in this module leaves the engine.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -87,16 +88,22 @@ def block_ranges(text: str, excluded: Sequence[tuple[int, int]] = ()) -> list[tu
         start, end = match.span()
         for piece_start, piece_end in _subtract(start, end, excluded_sorted):
             for cut_start, cut_end in _cut_long(text, piece_start, piece_end):
-                while cut_start < cut_end and text[cut_start].isspace():
+                while cut_start < cut_end and _blank(text[cut_start]):
                     cut_start += 1
-                while cut_end > cut_start and text[cut_end - 1].isspace():
+                while cut_end > cut_start and _blank(text[cut_end - 1]):
                     cut_end -= 1
                 if cut_end > cut_start:
                     ranges.append((cut_start, cut_end))
     return ranges
 
 
-def _subtract(start: int, end: int, excluded: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _blank(char: str) -> bool:
+    """Spaces and invisible characters (zero-width, BOM, controls) that cannot start a block."""
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc")
+
+
+def _subtract(start: int, end: int,
+              excluded: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     cursor = start
     for ex_start, ex_end in excluded:
         if ex_end <= cursor or ex_start >= end:
