@@ -17,6 +17,8 @@ from framelens.styles import CategoryStyle, style
 
 # Sentence labels that get a number and a note (facts are only tinted).
 NUMBERED_SENTENCE_LABELS = (labels.OPINION, labels.ATTRIBUTED)
+# A sentence note names its strongest cues only, so notes stay readable on paper.
+_MAX_CUES = 3
 # Which category's colour and slant win where marks overlap (first wins).
 _TEXT_PRIORITY = (labels.LOADED, labels.BOOSTER, labels.HEDGE, labels.QUOTE_CUE,
                   labels.QUOTE_SPEAKER, labels.QUOTE_CONTENT, labels.BOILERPLATE)
@@ -99,8 +101,11 @@ def span_note(analysis: Analysis, span: Span) -> str:
 def sentence_note(analysis: Analysis, sentence: Sentence) -> str:
     """The note of a labelled sentence: its label, score and the cues behind it."""
     name = style(sentence.label).name
+    strongest = sorted(sentence.evidence, key=lambda e: -abs(e.weight))[:_MAX_CUES]
     cues = "; ".join(f"{e.description} {_quoted(analysis.excerpt(e.start, e.end), 40)}"
-                     for e in sentence.evidence)
+                     for e in strongest)
+    if len(sentence.evidence) > _MAX_CUES:
+        cues += f"; and {len(sentence.evidence) - _MAX_CUES} weaker cue(s)"
     rules = ", ".join(dict.fromkeys(e.rule for e in sentence.evidence))
     note = f"{name} sentence (opinion score {sentence.score:.2f})"
     note += f": {cues}." if cues else "."

@@ -58,31 +58,68 @@ def display_source(analysis: Analysis) -> str:
     return Path(source).name if source else "(pasted text)"
 
 
-def block_flowables(analysis: Analysis, document: str, marks: list[marklib.Mark],
-                    categories: Collection[str], registry: Registry,
-                    start: int, end: int, size: float) -> list[Flowable]:
-    """One paragraph of the article, with the notes of the marks that start in it below."""
-    sheet = paragraph_styles(size)
-    starting = {m.start: [] for m in marks}
-    for mark in marks:
-        starting[mark.start].append(mark)
+def _paragraph(analysis: Analysis, document: str, runs: list[marklib.Run],
+               starting: dict[int, list[marklib.Mark]], registry: Registry,
+               size: float, para_style: ParagraphStyle) -> Paragraph:
+    """One paragraph of article text with its runs styled, tagged and recorded."""
     pieces = [PARAGRAPH_START]
-    runs = list(marklib.runs(analysis, marks, categories, start, end))
     for run in runs:
         tags = "".join(tag_markup(m, size * 0.62) for m in starting.get(run.start, ()))
         link = registry.link(document, run.numbers, run.look, size) if run.numbers else None
         pieces.append(run_markup(analysis.text[run.start:run.end], run, tags, link))
-    debris_only = all(labels.BOILERPLATE in run.categories
-                      or not analysis.text[run.start:run.end].strip() for run in runs)
-    text_style = sheet["debris"] if debris_only else sheet["body"]
-    flowables: list[Flowable] = [Paragraph("".join(pieces), text_style)]
-    for mark in (m for m in marks if start <= m.start < end):
-        color = style(mark.category).color
-        flowables.append(Paragraph(
-            f'<font color="{color}"><b>{mark.tag}</b></font> {markup(mark.note)}', sheet["note"]))
-    if len(flowables) > 1 and not debris_only:
-        flowables.append(Spacer(1, size * 0.5))
-    return flowables
+    return Paragraph("".join(pieces), para_style)
+
+
+def _notes(marks: list[marklib.Mark], sheet: dict[str, ParagraphStyle]) -> list[Flowable]:
+    return [Paragraph(f'<font color="{style(m.category).color}"><b>{m.tag}</b></font> '
+                      f"{markup(m.note)}", sheet["note"]) for m in marks]
+
+
+def _debris_notes(marks: list[marklib.Mark], sheet: dict[str, ParagraphStyle]) -> Paragraph:
+    """One compact note for a stretch of web debris: tags grouped by explanation."""
+    groups: dict[str, list[str]] = {}
+    for mark in marks:
+        reason = mark.note.split(": ", 1)[-1].rsplit(" [rule", 1)[0]
+        groups.setdefault(reason, []).append(mark.tag)
+    color = style(labels.BOILERPLATE).color
+    text = " \u00b7 ".join(f'<font color="{color}"><b>{", ".join(tags)}</b></font> '
+                           f"{markup(reason)}" for reason, tags in groups.items())
+    return Paragraph(text, sheet["note"])
+
+
+def article_blocks(analysis: Analysis, document: str, marks: list[marklib.Mark],
+                   categories: Collection[str], registry: Registry,
+                   size: float) -> list[list[Flowable]]:
+    """The article's paragraphs, each a list of flowables: text, then the notes of its marks.
+
+    Lines that are all web debris are printed small and dimmed; one compact note after each
+    stretch of them explains the lot.
+    """
+    sheet = paragraph_styles(size)
+    debris_sheet = paragraph_styles(size * 0.85)
+    starting: dict[int, list[marklib.Mark]] = {}
+    for mark in marks:
+        starting.setdefault(mark.start, []).append(mark)
+    out: list[list[Flowable]] = []
+    pending: list[marklib.Mark] = []
+    for start, end in marklib.blocks(analysis.text):
+        runs = list(marklib.runs(analysis, marks, categories, start, end))
+        here = [m for m in marks if start <= m.start < end]
+        if all(labels.BOILERPLATE in run.categories
+               or not analysis.text[run.start:run.end].strip() for run in runs):
+            out.append([_paragraph(analysis, document, runs, starting, registry, size * 0.85,
+                                   debris_sheet["debris"])])
+            pending += here
+            continue
+        if pending:
+            out[-1] += [_debris_notes(pending, debris_sheet), Spacer(1, size * 0.5)]
+            pending = []
+        block = [_paragraph(analysis, document, runs, starting, registry, size, sheet["body"])]
+        block += _notes(here, sheet)
+        out.append(block + ([Spacer(1, size * 0.5)] if here else []))
+    if pending:
+        out[-1].append(_debris_notes(pending, debris_sheet))
+    return out
 
 
 def article_header(analysis: Analysis, side: str, size: float) -> list[Flowable]:
@@ -107,14 +144,6 @@ def article_header(analysis: Analysis, side: str, size: float) -> list[Flowable]
         sheet["small"]))
     flowables.append(Spacer(1, 6))
     return flowables
-
-
-def article_blocks(analysis: Analysis, document: str, marks: list[marklib.Mark],
-                   categories: Collection[str], registry: Registry,
-                   size: float) -> list[list[Flowable]]:
-    """The article's paragraphs, each a list of flowables (text then notes)."""
-    return [block_flowables(analysis, document, marks, categories, registry, start, end, size)
-            for start, end in marklib.blocks(analysis.text)]
 
 
 def sources_table(analysis: Analysis, side: str, categories: Collection[str],
