@@ -33,6 +33,7 @@ def atomic_output(path: str | Path, binary: bool = False) -> Iterator[IO]:
         encoding = None if binary else "utf-8"
         with os.fdopen(handle, mode, encoding=encoding, newline=None if binary else "") as out:
             yield out
+        os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -40,3 +41,10 @@ def atomic_output(path: str | Path, binary: bool = False) -> Iterator[IO]:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
         raise
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
