@@ -1,0 +1,242 @@
+"""Reporting cues: the verb lexicon and what the parse says about a cue's speaker and content.
+
+A cue is a verb whose lemma is in `resources/reporting_verbs.toml` (or the phrase
+"according to" from `resources/quotes.toml`). Its speaker is its grammatical subject
+(the agent of a passive, or the subject of the clause it hangs from: "..., noting that");
+its content is its reported clause, its infinitive ("vows to ..."), its object ("cited
+the figures", "described it as ...") or, for a parenthetical "..., she argues, ...", the
+clause it interrupts.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from framelens import labels, resources
+
+_SUBJECTS = ("nsubj", "csubj")
+_CLIMB = ("conj", "xcomp", "advcl", "acl", "pcomp", "relcl")
+_TRIM = frozenset(",;:-\u2014\u2013")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Reporting verbs and quote settings, read once from the resource files."""
+
+    neutral: frozenset[str]
+    loaded: dict[str, str]
+    adjacent: frozenset[str]
+    intent: frozenset[str]
+    belief: frozenset[str]
+    nominal: frozenset[str]
+    particles: dict[str, frozenset[str]]
+    according: tuple[tuple[str, ...], ...]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    writer_pronouns: frozenset[str]
+    limits: dict[str, int]
+    rules: dict[str, str]
+    tones: dict[str, str]
+    verb_forms: frozenset[str]
+
+    def speech(self, lemma: str) -> bool:
+        """A verb of saying (neutral or loaded)."""
+        return lemma in self.neutral or lemma in self.loaded
+
+    def tone(self, lemma: str) -> str:
+        """`loaded` for a judging verb, else `neutral`."""
+        return labels.CUE_LOADED if lemma in self.loaded else labels.CUE_NEUTRAL
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The cue lexicon (cached)."""
+    verbs: dict[str, Any] = resources.load_toml("reporting_verbs.toml")
+    settings: dict[str, Any] = resources.load_toml("quotes.toml")
+    pronouns = settings["pronouns"]
+    return Lexicon(
+        neutral=frozenset(verbs["verbs"]["neutral"]),
+        loaded=dict(verbs["verbs"]["loaded"]),
+        adjacent=frozenset(verbs["verbs"]["adjacent"]),
+        intent=frozenset(verbs["stance"]["intent"]),
+        belief=frozenset(verbs["stance"]["belief"]),
+        nominal=frozenset(verbs["nominal"]["verbs"]),
+        particles={k: frozenset(v) for k, v in verbs["nominal"]["with_particle"].items()},
+        according=tuple(tuple(p.split()) for p in settings["according"]["phrases"]),
+        person_pronouns=frozenset(pronouns["person"]),
+        group_pronouns=frozenset(pronouns["group"]),
+        writer_pronouns=frozenset(pronouns["writer"]),
+        limits={k: int(v) for k, v in settings["limits"].items()},
+        rules={k: v["explanation"] for k, v in settings["rules"].items()},
+        tones=dict(settings["tones"]),
+        verb_forms=frozenset(_third_person(v) for v in
+                             set(verbs["verbs"]["neutral"]) | set(verbs["verbs"]["loaded"])),
+    )
+
+
+def _third_person(lemma: str) -> str:
+    """'say' -> 'says', 'argue' -> 'argues', 'testify' -> 'testifies', 'stress' -> 'stresses'."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma + "es"
+    return lemma + "s"
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Indirect speech found from a cue verb: token ranges and the rule that fired."""
+
+    cue: Token
+    content: tuple[Token, Token]
+    speaker: Span | None
+    rule: str
+
+
+def speaker_of(verb: Token, depth: int = 3) -> tuple[Span | None, bool]:
+    """The subject phrase of a cue verb and whether the verb is passive with no agent."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return _subject_phrase(child), False
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return (None, True) if agent is None else (_subject_phrase(agent), False)
+    if any(child.dep_ in ("nsubjpass", "csubjpass") for child in verb.children):
+        return None, True
+    if verb.dep_ in _CLIMB and verb.head is not verb and depth > 0:
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            head = verb.head
+            return verb.doc[head.left_edge.i: head.i + 1], False
+        return speaker_of(verb.head, depth - 1)
+    return None, False
+
+
+def _subject_phrase(token: Token) -> Span:
+    """The subject's tokens, without trailing commas or dashes."""
+    first, last = token.left_edge, token.right_edge
+    while last.i > first.i and last.text in _TRIM:
+        last = token.doc[last.i - 1]
+    return token.doc[first.i: last.i + 1]
+
+
+def reported(verb: Token, lex: Lexicon) -> Reported | None:
+    """The indirect speech a cue verb introduces, if any."""
+    lemma = verb.lemma_
+    speech = lex.speech(lemma)
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" and (speech or lemma in lex.belief or lemma in lex.intent):
+            rule = "quotes.reported_clause" if speech else "quotes.stance"
+            return _with_speaker(verb, _subtree(child), rule)
+    if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        return _with_speaker(verb, _subtree(head), "quotes.reported_parenthetical")
+    if lemma in lex.intent:
+        for child in children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+                return _with_speaker(verb, _subtree(child), "quotes.stance")
+    if lemma in lex.nominal:
+        obj = next((c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+        if obj is not None:
+            last = obj.right_edge
+            for child in children:
+                if child.i > obj.i and child.dep_ in ("prep", "oprd", "ccomp") and (
+                        child.dep_ != "prep" or child.lower_ == "as"):
+                    last = max(last, child.right_edge, key=lambda t: t.i)
+            return _with_speaker(verb, _trim(obj.left_edge, last), "quotes.reported_object")
+    if speech and verb.dep_ == "ROOT" and _finite_after(verb):
+        return _with_speaker(verb, _trim(verb.doc[verb.i + 1], verb.sent[-1]),
+                             "quotes.reported_clause")
+    particles = lex.particles.get(lemma, frozenset())
+    for child in children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in particles:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None and child.dep_ == "prt":
+                obj = next((c for c in children if c.dep_ == "dobj" and c.i > child.i), None)
+            if obj is not None:
+                return _with_speaker(verb, _subtree(obj), "quotes.reported_object")
+    return None
+
+
+def _finite_after(verb: Token) -> bool:
+    """A that-less reported clause follows ("X suggests the plan fails"): a later finite verb."""
+    following = verb.doc[verb.i + 1: verb.sent.end]
+    return len(following) > 3 and following[0].dep_ != "prep" and any(
+        t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in following)
+
+
+def mistagged(token: Token, lex: Lexicon) -> Reported | None:
+    """A reporting verb the tagger read as a noun ("Smith posits that ..."): by its form."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i + 1 >= len(token.doc) or \
+            token.nbor().lower_ != "that" or token.lower_ not in lex.verb_forms:
+        return None
+    before = token.doc[token.sent.start: token.i]
+    names = [t for t in before if t.pos_ in ("PROPN", "PRON")]
+    if not names or before[-1].pos_ not in ("PROPN", "PRON"):
+        return None
+    first = before[-1]
+    while first.i > token.sent.start and first.nbor(-1).pos_ == "PROPN":
+        first = first.nbor(-1)
+    speaker = token.doc[first.i: before[-1].i + 1]
+    return Reported(token, _trim(token.nbor(), token.sent[-1]), speaker,
+                    "quotes.reported_clause")
+
+
+def _with_speaker(verb: Token, content: tuple[Token, Token], rule: str) -> Reported | None:
+    speaker, passive = speaker_of(verb)
+    if speaker is None and passive and rule == "quotes.reported_clause":
+        rule = "quotes.passive_report"
+    elif speaker is None and rule != "quotes.reported_parenthetical":
+        return None
+    return Reported(verb, content, speaker, rule)
+
+
+def _subtree(token: Token) -> tuple[Token, Token]:
+    return _trim(token.left_edge, token.right_edge)
+
+
+def _trim(first: Token, last: Token) -> tuple[Token, Token]:
+    """Drop leading/trailing commas, dashes and a sentence-final stop from a token range."""
+    doc = first.doc
+    while first.i < last.i and (first.text in _TRIM or first.is_space):
+        first = doc[first.i + 1]
+    while last.i > first.i and (last.text in _TRIM or last.text == "." or last.is_space):
+        last = doc[last.i - 1]
+    return first, last
+
+
+def according_to(sent: Span, lex: Lexicon) -> Iterator[tuple[tuple[Token, Token], Span, Token]]:
+    """("according to X" phrases) -> (content range, speaker, cue token) in a sentence."""
+    lowers = [t.lower_ for t in sent]
+    for phrase in lex.according:
+        size = len(phrase)
+        for i in range(len(lowers) - size + 1):
+            if tuple(lowers[i:i + size]) != phrase:
+                continue
+            cue = sent[i]
+            obj = next((c for c in sent[i + size - 1].children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            speaker = _subject_phrase(obj)
+            content = _rest_of_sentence(sent, i, speaker.end - sent.start)
+            if content is not None:
+                yield content, speaker, cue
+
+
+def _rest_of_sentence(sent: Span, start: int, end: int) -> tuple[Token, Token] | None:
+    """The sentence without the attribution phrase sent[start:end] (sentence-relative)."""
+    before = [t for t in sent[:start] if not t.is_punct and not t.is_space]
+    after = [t for t in sent[end:] if not t.is_punct and not t.is_space]
+    if len(before) >= 3 and len(after) >= 3:
+        return _trim(before[0], after[-1])
+    if len(after) >= 3:
+        return _trim(after[0], after[-1])
+    if len(before) >= 3:
+        return _trim(before[0], before[-1])
+    return None
