@@ -1,0 +1,131 @@
+"""Start the desktop app: `run(paths, screenshot=None) -> exit status`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+ORGANIZATION = "FrameLens"
+APPLICATION = "FrameLens"
+SCREENSHOT_SIZE = (1600, 1000)
+SCREENSHOT_TIMEOUT_MS = 180_000
+CLOSE_WAIT_MS = 3000
+
+
+def display_available() -> bool:
+    """False on Linux/BSD when there is no X11 or Wayland display and no Qt platform chosen."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def configure_application(app) -> None:
+    """Names used by QSettings and QStandardPaths (settings and autosave folders)."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+
+
+def _quiet_qt_messages() -> None:
+    """Send Qt's own warnings to the log instead of the terminal."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qt_log = logging.getLogger("framelens.qt")
+    qInstallMessageHandler(lambda _mode, _context, message: qt_log.debug("%s", message))
+
+
+def run(paths: list[str], screenshot: str | None = None) -> int:
+    """Open the window on up to two files; with `screenshot`, save a picture and exit."""
+    if not display_available():
+        if screenshot is None:
+            print("framelens: no display found (DISPLAY and WAYLAND_DISPLAY are unset); start it "
+                  "from a desktop session, or use 'framelens compare A B' in a terminal.",
+                  file=sys.stderr)
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    _quiet_qt_messages()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app)
+    if screenshot is not None:
+        return _screenshot(app, paths, screenshot)
+
+    from framelens.gui.autosave import AutosaveStore
+    from framelens.gui.window import MainWindow
+
+    window = MainWindow(autosave=AutosaveStore())
+    window.show()
+    window.open_paths(list(paths))
+    status = app.exec()
+    _finish_background_work()
+    return status
+
+
+def _finish_background_work() -> None:
+    """Let a running analysis end; if it takes too long, leave without waiting for it."""
+    from framelens.gui.worker import wait_for_idle
+
+    if not wait_for_idle(CLOSE_WAIT_MS):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+def save_png(pixmap, out: str) -> None:
+    """Write a pixmap as PNG atomically (raises `OutputError` with a one-line reason)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from framelens.fileio import atomic_output
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    buffer.close()
+    with atomic_output(out, binary=True) as handle:
+        handle.write(bytes(data))
+
+
+def _screenshot(app, paths: list[str], out: str) -> int:
+    from PySide6.QtCore import QSettings, QTimer
+
+    from framelens.gui.settings import Settings
+    from framelens.gui.window import MainWindow
+
+    with tempfile.TemporaryDirectory(prefix="framelens-shot-") as folder:
+        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings=Settings(store), autosave=None, restore_drafts=False)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        outcome = {"status": 1, "message": "timed out waiting for the analyses"}
+
+        def capture() -> None:
+            app.processEvents()
+            try:
+                save_png(window.grab(), out)
+            except OSError as exc:
+                outcome.update(status=1, message=str(exc))
+                window.close()
+                return
+            if any(p.message.isVisible() and p.message.property("error") for p in window.panes):
+                outcome.update(status=1, message="an article could not be analysed "
+                                                 f"(screenshot saved to {out})")
+            else:
+                outcome.update(status=0, message="")
+            window.close()
+
+        window.allAnalysed.connect(lambda: QTimer.singleShot(100, capture))
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, window.close)
+        window.open_paths(list(paths))
+        if not any(pane.text().strip() for pane in window.panes):
+            QTimer.singleShot(0, capture)
+        app.exec()
+    _finish_background_work()
+    if outcome["message"]:
+        print(f"framelens: {outcome['message']}", file=sys.stderr)
+    return int(outcome["status"])

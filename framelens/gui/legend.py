@@ -1,0 +1,97 @@
+"""The legend: one row per category, drawn with the category's own style, with a toggle
+and a live count for each pane. The selected row is the category for next/previous mark."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from framelens import labels, styles
+from framelens.gui import formats
+
+
+class Legend(QTreeWidget):
+    """Category toggles with counts per pane."""
+
+    toggled = Signal(object)  # set of enabled categories
+    categorySelected = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setColumnCount(3)
+        self.setHeaderLabels(["Category", "A", "B"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self._dark = False
+        for category, style in styles.category_styles().items():
+            item = QTreeWidgetItem([style.name, "0", "0"])
+            item.setData(0, Qt.ItemDataRole.UserRole, category)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked)
+            item.setToolTip(0, style.description)
+            for column in (1, 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+            self.addTopLevelItem(item)
+            self.items[category] = item
+        self.itemChanged.connect(self._item_changed)
+        self.currentItemChanged.connect(self._current_changed)
+
+    def enabled(self) -> set[str]:
+        """The categories whose toggle is on."""
+        return {c for c, item in self.items.items()
+                if item.checkState(0) == Qt.CheckState.Checked}
+
+    def set_enabled(self, categories: set[str]) -> None:
+        self.blockSignals(True)
+        for category, item in self.items.items():
+            state = Qt.CheckState.Checked if category in categories else Qt.CheckState.Unchecked
+            item.setCheckState(0, state)
+        self.blockSignals(False)
+        self.toggled.emit(self.enabled())
+
+    def set_toggle(self, category: str, on: bool) -> None:
+        """Switch one category on or off (as a click on its box does)."""
+        self.items[category].setCheckState(
+            0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def set_counts(self, pane: int, counts: dict[str, int] | None) -> None:
+        """Show the live mark counts of pane 0 (A) or 1 (B); None shows a dash."""
+        for category, item in self.items.items():
+            item.setText(pane + 1, "\u2013" if counts is None else str(counts.get(category, 0)))
+
+    def selected_category(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def restyle(self, dark: bool, point_size: float) -> None:
+        """Redraw the swatches for the theme and font size."""
+        self._dark = dark
+        text_color = self.palette().text().color()
+        size = QSize(0, 0)
+        for category, item in self.items.items():
+            pixmap = formats.swatch(category, dark, point_size, text_color,
+                                    sample=styles.style(category).symbol or "Aa")
+            size = size.expandedTo(pixmap.size())
+            item.setIcon(0, QIcon(pixmap))
+        self.setIconSize(size)
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 0:
+            self.toggled.emit(self.enabled())
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        if current is not None:
+            self.categorySelected.emit(current.data(0, Qt.ItemDataRole.UserRole))
+
+
+def category_names() -> dict[str, str]:
+    """Display names of the categories (for menus and status lines)."""
+    return {category: styles.style(category).name for category in labels.STYLED_CATEGORIES}

@@ -1,0 +1,69 @@
+"""The comparison and sources panels, imported defensively.
+
+They live in `comparison_panel.py` and `sources_panel.py`; if either cannot be imported
+(or fails), the window shows a short note in its tab and keeps working.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+
+from framelens.comparison import compare
+
+log = logging.getLogger(__name__)
+
+
+def _placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def create(tabs: QTabWidget) -> tuple[QWidget | None, QWidget | None]:
+    """Add the Comparison and Sources tabs; returns the panels (None when unavailable)."""
+    comparison = sources = None
+    try:
+        from framelens.gui.comparison_panel import ComparisonPanel
+
+        comparison = ComparisonPanel()
+        tabs.addTab(comparison, "Comparison")
+    except ModuleNotFoundError:
+        tabs.addTab(_placeholder("The comparison panel is not available."), "Comparison")
+    except Exception:  # the panel module is optional: the window must open without it
+        log.warning("comparison panel unavailable", exc_info=True)
+        tabs.addTab(_placeholder("The comparison panel is not available."), "Comparison")
+    try:
+        from framelens.gui.sources_panel import SourcesPanel
+
+        sources = SourcesPanel()
+        tabs.addTab(sources, "Sources")
+    except ModuleNotFoundError:
+        tabs.addTab(_placeholder("The sources panel is not available."), "Sources")
+    except Exception:  # as above
+        log.warning("sources panel unavailable", exc_info=True)
+        tabs.addTab(_placeholder("The sources panel is not available."), "Sources")
+    return comparison, sources
+
+
+def update(comparison_panel, sources_panel, analyses: list, titles: list[str]) -> None:
+    """Feed both panels the current analyses (a panel error is logged, not raised)."""
+    if comparison_panel is not None:
+        first, second = analyses
+        result = compare(first, second, "A", "B") if first and second else None
+        _guarded(comparison_panel.set_comparison, result)
+    if sources_panel is not None:
+        _guarded(sources_panel.set_analyses, list(analyses), list(titles))
+
+
+def set_dark(comparison_panel, dark: bool) -> None:
+    if comparison_panel is not None and hasattr(comparison_panel, "set_dark"):
+        _guarded(comparison_panel.set_dark, dark)
+
+
+def _guarded(function, *args) -> None:
+    try:
+        function(*args)
+    except Exception:  # a panel bug must not break highlighting
+        log.warning("panel update failed", exc_info=True)

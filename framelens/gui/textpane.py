@@ -1,0 +1,334 @@
+"""One article pane: a title/source header over an editable text view with highlights.
+
+Marks are drawn by a QSyntaxHighlighter as layout formats (the document itself is never
+reformatted, so editing and undo stay plain, and weight/slant still change the layout).
+Each mark holds a live QTextCursor: while the user types, marks move with their words until
+the next analysis replaces them. Selected ranges (metric click-through) are extra selections.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from framelens import labels
+from framelens.gui import formats
+from framelens.gui.explain import LAYERS, marks_of
+from framelens.gui.offsets import Utf16Map
+
+
+@dataclass
+class Mark:
+    """A drawn mark: its category, live cursor over the text and explanation."""
+
+    category: str
+    cursor: QTextCursor
+    explanation: str
+
+    def contains(self, position: int) -> bool:
+        return self.cursor.selectionStart() <= position < self.cursor.selectionEnd()
+
+
+_LAYER = {category: index for index, category in enumerate(LAYERS)}
+
+
+class MarkHighlighter(QSyntaxHighlighter):
+    """Draws the editor's visible marks, merging overlapping layers per text segment."""
+
+    def __init__(self, editor: ArticleEditor):
+        super().__init__(editor.document())
+        self.editor = editor
+        self.by_start: list[Mark] = []
+        self.longest = 0
+
+    def index(self, marks: list[Mark]) -> None:
+        self.by_start = sorted(marks, key=lambda m: m.cursor.selectionStart())
+        self.longest = max((m.cursor.selectionEnd() - m.cursor.selectionStart()
+                            for m in marks), default=0)
+
+    def highlightBlock(self, text: str) -> None:
+        if not self.by_start:
+            return
+        block_start = self.currentBlock().position()
+        block_end = block_start + len(text)
+        first = bisect.bisect_left(self.by_start, block_start - self.longest,
+                                   key=lambda m: m.cursor.selectionStart())
+        enabled, formats_ = self.editor.enabled, self.editor.formats
+        found = []
+        for mark in self.by_start[first:]:
+            start = mark.cursor.selectionStart()
+            if start >= block_end:
+                break
+            end = mark.cursor.selectionEnd()
+            if end > block_start and end > start and mark.category in enabled:
+                found.append((max(start, block_start) - block_start,
+                              min(end, block_end) - block_start, _LAYER[mark.category],
+                              mark.category))
+        if not found:
+            return
+        cuts = sorted({edge for start, end, _, _ in found for edge in (start, end)})
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            layers = sorted((layer, category) for start, end, layer, category in found
+                            if start <= left and right <= end)
+            if not layers:
+                continue
+            merged = QTextCharFormat()
+            for _, category in layers:
+                merged.merge(formats_[category])
+            self.setFormat(left, right - left, merged)
+
+
+class ArticleEditor(QPlainTextEdit):
+    """The text view of one pane: highlights, explanations on hover/click, file drops."""
+
+    explanationRequested = Signal(str)
+    filesDropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setAcceptDrops(True)
+        self.viewport().setMouseTracking(True)
+        self.marks: list[Mark] = []
+        self.enabled: set[str] = set(labels.STYLED_CATEGORIES)
+        self.dark = False
+        self.formats = formats.all_formats(False)
+        self._focus: list[QTextCursor] = []
+        self.redrawing = False
+        self.highlighter = MarkHighlighter(self)
+
+    # --- marks -----------------------------------------------------------------------
+    def set_marks(self, analysis) -> None:
+        """Replace the marks with those of `analysis` (whose text is this document's text)."""
+        mapping = Utf16Map(analysis.text)
+        document = self.document()
+        self.marks = []
+        for info in marks_of(analysis):
+            cursor = QTextCursor(document)
+            cursor.setPosition(mapping.to_qt(info.start))
+            cursor.setPosition(mapping.to_qt(info.end), QTextCursor.MoveMode.KeepAnchor)
+            self.marks.append(Mark(info.category, cursor, info.explanation))
+        self._focus = []
+        self.redraw()
+
+    def clear_marks(self) -> None:
+        self.marks, self._focus = [], []
+        self.redraw()
+
+    def set_style(self, enabled: set[str], dark: bool) -> None:
+        """Show only the `enabled` categories, in the light or dark variant."""
+        self.enabled, self.dark = set(enabled), dark
+        self.formats = formats.all_formats(dark)
+        self.redraw()
+
+    def counts(self) -> dict[str, int]:
+        """How many marks of each category the pane holds."""
+        result = dict.fromkeys(labels.STYLED_CATEGORIES, 0)
+        for mark in self.marks:
+            result[mark.category] = result.get(mark.category, 0) + 1
+        return result
+
+    def visible_marks(self) -> list[Mark]:
+        return [m for m in self.marks if m.category in self.enabled]
+
+    def redraw(self) -> None:
+        """Draw the visible marks again (after new marks, a toggle or a theme change)."""
+        self.highlighter.index(self.marks)
+        self.redrawing = True  # rehighlighting signals a content change that is no edit
+        try:
+            self.highlighter.rehighlight()
+        finally:
+            self.redrawing = False
+        self._draw_focus()
+
+    def _draw_focus(self) -> None:
+        selections = []
+        if self._focus:
+            focus = QTextCharFormat()
+            color = QColor(self.palette().highlight().color())
+            color.setAlpha(110)
+            focus.setBackground(color)
+            for cursor in self._focus:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = focus
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def focus_ranges(self, ranges: list[tuple[int, int]], text: str) -> None:
+        """Mark code-point `ranges` of `text` as selected and scroll to the first."""
+        if text != self.toPlainText():
+            ranges = []
+        mapping = Utf16Map(text)
+        self._focus = []
+        for start, end in ranges:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(mapping.to_qt(start))
+            cursor.setPosition(mapping.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            self._focus.append(cursor)
+        self._draw_focus()
+        if self._focus:
+            self._show(self._focus[0])
+
+    def _show(self, cursor: QTextCursor) -> None:
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def step(self, category: str | None, forward: bool) -> Mark | None:
+        """Select the next (or previous) visible mark of `category` (None: any word mark)."""
+        wanted = [m for m in self.visible_marks()
+                  if (m.category == category if category
+                      else m.category not in labels.SENTENCE_LABELS)]
+        if not wanted:
+            return None
+        wanted.sort(key=lambda m: m.cursor.selectionStart())
+        here = self.textCursor().selectionStart()
+        if forward:
+            after = [m for m in wanted if m.cursor.selectionStart() > here]
+            target = after[0] if after else wanted[0]
+        else:
+            before = [m for m in wanted if m.cursor.selectionStart() < here]
+            target = before[-1] if before else wanted[-1]
+        self._show(target.cursor)
+        self.explanationRequested.emit(target.explanation)
+        return target
+
+    def explanation_at(self, position: int) -> str:
+        """The explanations of every visible mark at Qt `position` (words first)."""
+        found = [m.explanation for m in reversed(self.visible_marks()) if m.contains(position)]
+        return "<hr>".join(found)
+
+    # --- events ----------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            cursor = self.cursorForPosition(event.pos())
+            text = self.explanation_at(cursor.position())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            text = self.explanation_at(self.textCursor().position())
+            if text:
+                self.explanationRequested.emit(text)
+
+    def dragEnterEvent(self, event) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.filesDropped.emit(files)
+        else:
+            super().dropEvent(event)
+
+
+def _local_files(mime) -> list[str]:
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+class ArticlePane(QFrame):
+    """Header (title, source line, message) above the article's text view."""
+
+    edited = Signal()
+
+    def __init__(self, index: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.index = index
+        self.source: str | None = None
+        self.analysis = None
+        self.dirty = False
+        self._loading = False
+        self.title = QLabel()
+        self.title.setObjectName("paneTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_line = QLabel()
+        self.source_line.setObjectName("paneSource")
+        self.source_line.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("paneMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.editor = ArticleEditor()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        for widget in (self.title, self.source_line, self.message, self.editor):
+            layout.addWidget(widget)
+        self.editor.textChanged.connect(self._text_changed)
+        self.set_article("", None, "No article", "Open a file (Ctrl+O), drop one here, "
+                                                  "or paste text (Ctrl+Shift+V).")
+
+    def set_article(self, text: str, source: str | None, title: str, detail: str = "") -> None:
+        """Show a new article (no marks until its analysis arrives)."""
+        self._loading = True
+        try:
+            self.editor.clear_marks()
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+        self.source, self.analysis, self.dirty = source, None, False
+        self.title.setText(title)
+        self.source_line.setText(detail or (Path(source).name if source else ""))
+        self.show_message("")
+
+    def text(self) -> str:
+        """The document's own text: what is analysed and what offsets index."""
+        return self.editor.toPlainText()
+
+    def apply_analysis(self, analysis) -> bool:
+        """Draw `analysis` if it is of the current text; False if it is stale."""
+        if analysis.text != self.text():
+            return False
+        self.analysis = analysis
+        self.editor.set_marks(analysis)
+        if analysis.title:
+            self.title.setText(analysis.title)
+        genre = f"{analysis.genre.label} (score {analysis.genre.score:.2f})"
+        where = Path(self.source).name if self.source else "typed or pasted text"
+        self.source_line.setText(f"{where} \u2014 reads as {genre}")
+        return True
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        """A line under the header (e.g. why this pane could not be analysed)."""
+        self.message.setProperty("error", error)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _text_changed(self) -> None:
+        if not self._loading and not self.editor.redrawing:
+            self.dirty = True
+            self.edited.emit()

@@ -1,0 +1,451 @@
+"""The main window: two article panes side by side, legend, explanations, comparison."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from framelens.gui import menus, panels, theme
+from framelens.gui.autosave import AUTOSAVE_INTERVAL_MS, AutosaveStore
+from framelens.gui.legend import Legend
+from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
+from framelens.gui.textpane import ArticlePane
+from framelens.gui.worker import AnalysisRunner
+
+log = logging.getLogger(__name__)
+PANE_NAMES = ("A", "B")
+EDIT_PAUSE_MS = 500
+
+
+class MainWindow(QMainWindow):
+    """FrameLens: compare how two articles frame the same events."""
+
+    analysisApplied = Signal(int)  # pane whose marks were just drawn
+    analysisFailed = Signal(int, str)
+    allAnalysed = Signal()  # no pane is waiting for an analysis any more
+
+    def __init__(self, analyze=None, warm_up=None, settings: Settings | None = None,
+                 autosave: AutosaveStore | None = None, restore_drafts: bool = True,
+                 edit_pause_ms: int = EDIT_PAUSE_MS):
+        super().__init__()
+        self.setWindowTitle("FrameLens")
+        self.settings = settings if settings is not None else Settings()
+        self.autosave = autosave
+        self.runner = AnalysisRunner(analyze, warm_up, self)
+        self.pending: dict[int, int | None] = {0: None, 1: None}
+        self.active = 0
+        self.dark = self.settings.theme() == "dark"
+        self.presenting = False
+        self.font_size = self.settings.font_size()
+        self._font_before_presenting = self.font_size
+        self._recovered: dict | None = None
+
+        self.panes = [ArticlePane(i) for i in range(2)]
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for pane in self.panes:
+            pane.setObjectName("pane")
+            self.splitter.addWidget(pane)
+        self.tabs = QTabWidget()
+        self.comparison_panel, self.sources_panel = panels.create(self.tabs)
+        self.vertical = QSplitter(Qt.Orientation.Vertical)
+        self.vertical.addWidget(self.splitter)
+        self.vertical.addWidget(self.tabs)
+        self.vertical.setStretchFactor(0, 3)
+        self.vertical.setStretchFactor(1, 1)
+        self.restore_bar = self._build_restore_bar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.restore_bar)
+        layout.addWidget(self.vertical)
+        self.setCentralWidget(central)
+
+        self.legend = Legend()
+        self.explanation = QTextBrowser()
+        self.explanation.setOpenLinks(False)
+        self.explanation.setPlaceholderText("Hover over or click a mark to see why it was marked.")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(2, 2, 2, 2)
+        side_layout.addWidget(self.legend, 3)
+        side_layout.addWidget(QLabel("<b>Why was this marked?</b>"))
+        side_layout.addWidget(self.explanation, 2)
+        self.dock = QDockWidget("Legend", self)
+        self.dock.setObjectName("legendDock")
+        self.dock.setWidget(side)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        self.summary = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.model_label = QLabel("Loading the language model\u2026")
+        self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self.edit_timers = []
+        for pane in self.panes:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(edit_pause_ms)
+            timer.timeout.connect(lambda p=pane.index: self.analyse(p))
+            self.edit_timers.append(timer)
+            pane.edited.connect(lambda p=pane.index: self._edited(p))
+            pane.editor.explanationRequested.connect(self.explanation.setHtml)
+            pane.editor.filesDropped.connect(lambda files, p=pane.index: self.open_paths(files, p))
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.save_drafts)
+
+        self.runner.modelReady.connect(self._model_ready)
+        self.runner.modelFailed.connect(self._model_failed)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.runner.superseded.connect(self._superseded)
+        self.legend.toggled.connect(self._categories_toggled)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.actions_ = menus.build(self)
+        if self.comparison_panel is not None:
+            self.comparison_panel.metricActivated.connect(self.show_metric)
+        if self.sources_panel is not None:
+            self.sources_panel.quoteActivated.connect(
+                lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+
+        self.legend.set_enabled(self.settings.enabled_categories())
+        self.apply_look()
+        self._restore_window_state()
+        self.set_active(0)
+        if restore_drafts and self.autosave is not None:
+            self._offer_recovery()
+        self.runner.start()
+        self.progress.show()
+
+    # --- opening articles ---------------------------------------------------------------
+    def open_paths(self, paths: list[str], first_pane: int | None = None) -> None:
+        """Load files: one into `first_pane` (default: the active pane), two into A and B."""
+        if len(paths) >= 2 and first_pane is None:
+            targets = [0, 1]
+        else:
+            start = self.active if first_pane is None else first_pane
+            targets = [start, 1 - start]
+        for pane, path in zip(targets, paths[:2], strict=False):
+            self.load_file(pane, path)
+
+    def load_file(self, pane: int, path: str) -> bool:
+        """Read `path` into a pane and analyse it; a bad file shows a message in that pane."""
+        from framelens import textio
+
+        try:
+            loaded = textio.read_text_file(path)
+        except textio.InputError as exc:
+            self.runner.cancel(pane)
+            self.pending[pane] = None
+            self.panes[pane].set_article("", None, f"{PANE_NAMES[pane]} \u2014 {Path(path).name}")
+            self.panes[pane].show_message(str(exc), error=True)
+            self.statusBar().showMessage(str(exc), 10000)
+            self._refresh_views()
+            return False
+        self.settings.add_recent_file(str(Path(path).resolve()))
+        detail = f"{Path(path).name} ({loaded.encoding})"
+        self.set_text(pane, loaded.text, Path(path).name, source=str(path), detail=detail)
+        return True
+
+    def set_text(self, pane: int, text: str, title: str, source: str | None = None,
+                 detail: str = "", draft: bool = False) -> None:
+        """Show `text` in a pane and analyse it; `draft` marks it as unsaved (autosaved)."""
+        self.panes[pane].set_article(text, source, f"{PANE_NAMES[pane]} \u2014 {title}", detail)
+        self.panes[pane].dirty = draft
+        if draft:
+            self.autosave_timer.start()
+        self.analyse(pane)
+
+    def analyse(self, pane: int) -> None:
+        """Send the pane's current text to the worker (a newer request supersedes older ones)."""
+        self.edit_timers[pane].stop()
+        text = self.panes[pane].text()
+        if not text.strip():
+            self.runner.cancel(pane)
+            self.pending[pane] = None
+            self.panes[pane].analysis = None
+            self.panes[pane].editor.clear_marks()
+            self._refresh_views()
+            self._check_all_done()
+            return
+        if self.runner.model_error:
+            self.panes[pane].show_message(self._model_message(), error=True)
+            self._check_all_done()
+            return
+        self.pending[pane] = self.runner.request(pane, text, self.panes[pane].source)
+        self.progress.show()
+
+    # --- results --------------------------------------------------------------------------
+    def _finished(self, pane: int, request_id: int, analysis) -> None:
+        self.pending[pane] = None
+        target = self.panes[pane]
+        if not target.apply_analysis(analysis):
+            # The text changed after this request: the debounce timer will ask again.
+            if not self.edit_timers[pane].isActive():
+                self.analyse(pane)
+            return
+        if analysis.errors:
+            target.show_message("Part of the analysis failed: " + "; ".join(analysis.errors),
+                                error=True)
+        else:
+            target.show_message("")
+        self._refresh_views()
+        self.analysisApplied.emit(pane)
+        self._check_all_done()
+
+    def _failed(self, pane: int, request_id: int, message: str) -> None:
+        self.pending[pane] = None
+        text = self._model_message() if self.runner.model_error else f"Analysis failed: {message}"
+        self.panes[pane].show_message(text, error=True)
+        self.statusBar().showMessage(f"{PANE_NAMES[pane]}: {text}", 10000)
+        self.analysisFailed.emit(pane, message)
+        self._check_all_done()
+
+    def _superseded(self, pane: int, request_id: int) -> None:
+        if self.pending[pane] == request_id:
+            self.pending[pane] = None
+            self._check_all_done()
+
+    def _check_all_done(self) -> None:
+        if all(v is None for v in self.pending.values()):
+            self.progress.setVisible(not self.runner.model_loaded and not self.runner.model_error)
+            self.allAnalysed.emit()
+
+    def _model_ready(self) -> None:
+        self.model_label.setText("Language model ready")
+        if all(v is None for v in self.pending.values()):
+            self.progress.hide()
+
+    def _model_message(self) -> str:
+        return f"The language model is missing or broken: {self.runner.model_error}"
+
+    def _model_failed(self, message: str) -> None:
+        self.model_label.setText("No language model")
+        self.statusBar().showMessage(self._model_message())
+        for pane in self.panes:
+            if pane.text().strip():
+                pane.show_message(self._model_message(), error=True)
+        self.progress.hide()
+
+    def _refresh_views(self) -> None:
+        analyses = [pane.analysis for pane in self.panes]
+        for index, pane in enumerate(self.panes):
+            self.legend.set_counts(index, pane.editor.counts() if pane.analysis else None)
+        titles = [pane.title.text() for pane in self.panes]
+        panels.update(self.comparison_panel, self.sources_panel, analyses, titles)
+        self.summary.setText(summary_line(analyses))
+        titles_short = [p.title.text() for p in self.panes if p.text()]
+        self.setWindowTitle("FrameLens" + (" \u2014 " + " vs ".join(titles_short)
+                                           if titles_short else ""))
+
+    # --- drafts and autosave ----------------------------------------------------------------
+    def _edited(self, pane: int) -> None:
+        self.edit_timers[pane].start()
+        if self.autosave is not None and not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
+    def save_drafts(self) -> None:
+        """Autosave the panes if any holds unsaved edits; clear the autosave otherwise."""
+        if self.autosave is None:
+            return
+        if any(pane.dirty for pane in self.panes):
+            self.autosave.save([{"title": pane.title.text(), "source": pane.source,
+                                 "text": pane.text(), "dirty": pane.dirty}
+                                for pane in self.panes])
+        else:
+            self.autosave.clear()
+
+    def _build_restore_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("restoreBar")
+        self.restore_label = QLabel()
+        self.restore_label.setWordWrap(True)
+        restore = QPushButton("&Restore draft")
+        discard = QPushButton("&Discard")
+        restore.clicked.connect(self.restore_drafts)
+        discard.clicked.connect(self.discard_drafts)
+        layout = QHBoxLayout(bar)
+        layout.addWidget(self.restore_label, 1)
+        layout.addWidget(restore)
+        layout.addWidget(discard)
+        bar.hide()
+        return bar
+
+    def _offer_recovery(self) -> None:
+        self._recovered = self.autosave.load()
+        if self._recovered is None:
+            return
+        when = time.strftime("%d %b %Y %H:%M", time.localtime(self._recovered.get("saved_at", 0)))
+        self.restore_label.setText(f"FrameLens was closed with unsaved draft text (autosaved "
+                                   f"{when}). Restore it?")
+        self.restore_bar.show()
+
+    def restore_drafts(self) -> None:
+        """Put the recovered draft text back into the panes."""
+        data, self._recovered = self._recovered, None
+        self.restore_bar.hide()
+        for index, entry in enumerate((data or {}).get("panes", [])[:2]):
+            if isinstance(entry, dict) and entry.get("dirty") and isinstance(
+                    entry.get("text"), str):
+                title = str(entry.get("title") or "Draft").split(" \u2014 ", 1)[-1]
+                self.set_text(index, entry["text"], f"{title} (recovered)",
+                              source=entry.get("source"), draft=True)
+
+    def discard_drafts(self) -> None:
+        self._recovered = None
+        self.restore_bar.hide()
+        if not any(pane.dirty for pane in self.panes):
+            self.autosave.clear()
+
+    # --- view -----------------------------------------------------------------------------
+    def set_active(self, pane: int) -> None:
+        self.active = pane
+        for index, widget in enumerate(self.panes):
+            widget.setProperty("active", index == pane)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _focus_changed(self, _old, new) -> None:
+        for pane in self.panes:
+            if new is not None and (new is pane.editor or pane.isAncestorOf(new)):
+                self.set_active(pane.index)
+
+    def _categories_toggled(self, enabled: set[str]) -> None:
+        self.settings.set_enabled_categories(enabled)
+        for pane in self.panes:
+            pane.editor.set_style(enabled, self.dark)
+
+    def apply_look(self) -> None:
+        """Apply theme, contrast and font size to the whole window."""
+        theme.apply_theme(QApplication.instance(), self.dark, self.presenting, self.font_size)
+        for pane in self.panes:
+            font = pane.editor.font()
+            font.setPointSizeF(self.font_size)
+            pane.editor.setFont(font)
+            pane.editor.set_style(self.legend.enabled(), self.dark)
+        small = max(self.font_size * 0.85, MIN_FONT_SIZE)
+        for widget in (self.legend, self.explanation, self.tabs):
+            font = widget.font()
+            font.setPointSizeF(small)
+            widget.setFont(font)
+        self.legend.restyle(self.dark, small)
+        panels.set_dark(self.comparison_panel, self.dark)
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self.settings.set_theme("dark" if dark else "light")
+        self.apply_look()
+
+    def zoom(self, steps: int) -> None:
+        """Make the text larger (+1) or smaller (-1); 0 resets."""
+        size = (PRESENTATION_FONT_SIZE if self.presenting else 13.0) if steps == 0 else (
+            self.font_size * (1.15 ** steps))
+        self.font_size = round(min(max(size, MIN_FONT_SIZE), MAX_FONT_SIZE), 1)
+        if not self.presenting:
+            self.settings.set_font_size(self.font_size)
+        self.apply_look()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: full screen, large font, high contrast."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        if on:
+            self._font_before_presenting = self.font_size
+            self.font_size = max(self.font_size, PRESENTATION_FONT_SIZE)
+            self.showFullScreen()
+        else:
+            self.font_size = self._font_before_presenting
+            self.showNormal()
+        self.apply_look()
+
+    def step_mark(self, forward: bool) -> None:
+        """Go to the next/previous mark of the legend's selected category in the active pane."""
+        category = self.legend.selected_category()
+        if category not in self.legend.enabled():
+            category = None
+        if self.panes[self.active].editor.step(category, forward) is None:
+            self.statusBar().showMessage(f"No such marks in {PANE_NAMES[self.active]}.", 4000)
+
+    def show_metric(self, key: str) -> None:
+        """Select, in both panes, the marks behind one comparison metric."""
+        from framelens.comparison import metric_ranges
+
+        for pane in self.panes:
+            if pane.analysis is not None:
+                ranges = metric_ranges(pane.analysis, key)
+                self.show_ranges(pane.index, [(r.start, r.end) for r in ranges])
+
+    def show_ranges(self, pane: int, ranges: list[tuple[int, int]]) -> None:
+        """Select code-point ranges of a pane's analysed text and scroll to them."""
+        analysis = self.panes[pane].analysis
+        if analysis is not None:
+            self.panes[pane].editor.focus_ranges(ranges, analysis.text)
+
+    # --- persistence and closing -------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        for key, widget in (("state", self), ("panes", self.splitter),
+                            ("vertical", self.vertical)):
+            state = self.settings.window_state(key)
+            if state is not None:
+                widget.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        self.set_presenting(False)
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("state", self.saveState())
+        self.settings.set_window_state("panes", self.splitter.saveState())
+        self.settings.set_window_state("vertical", self.vertical.saveState())
+        self.settings.sync()
+        self.autosave_timer.stop()
+        self.save_drafts()
+        self.runner.close()
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        event.accept()
+
+
+def summary_line(analyses: list) -> str:
+    """The status-bar figures of both panes."""
+    parts = []
+    for name, analysis in zip(PANE_NAMES, analyses, strict=True):
+        if analysis is None:
+            continue
+        m = analysis.metrics
+        parts.append(f"{name}: {m.opinion_share:.0%} opinion \u00b7 {m.fact_share:.0%} fact "
+                     f"\u00b7 {m.attributed_share:.0%} attributed \u00b7 {m.loaded_per_100:.1f} "
+                     f"loaded/100 words \u00b7 {m.quote_count} quotes, "
+                     f"{m.named_source_count} sources")
+    return "     |     ".join(parts)
+
+
+def clipboard_text() -> str:
+    return QGuiApplication.clipboard().text()

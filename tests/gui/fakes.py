@@ -1,0 +1,89 @@
+"""Test helpers for the window: a fake analyser and a look at what the highlighter drew."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from framelens import labels
+from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span, TextRange
+
+# word -> (category, subtype, alternative)
+FAKE_WORDS = {
+    "disaster": (labels.LOADED, "emotive", "problem"),
+    "perhaps": (labels.HEDGE, "", None),
+    "clearly": (labels.BOOSTER, "", None),
+}
+FAKE_QUOTE = re.compile(r"(\w+) (said) \u201c([^\u201d]*)\u201d")
+
+
+def fake_analyze(text: str, source: str | None = None) -> Analysis:
+    """A tiny deterministic analyser: marks fixed words, sentences by keyword, quotes by pattern."""
+    if "BOOM" in text:
+        raise RuntimeError("fake analyser exploded")
+    sentences = []
+    for match in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        body = match.group()
+        if not body.strip() or body.startswith("Share"):
+            continue
+        label = (labels.OPINION if "think" in body
+                 else labels.ATTRIBUTED if "said" in body else labels.FACT)
+        sentences.append(Sentence(match.start(), match.end(), label, 0.5))
+    spans = []
+    for word, (category, subtype, alternative) in FAKE_WORDS.items():
+        for match in re.finditer(rf"\b{word}\b", text):
+            spans.append(Span(match.start(), match.end(), category, f"fake {category}",
+                              f"fake.{word}", subtype, alternative))
+    for match in re.finditer(r"^Share.*$", text, re.MULTILINE):
+        spans.append(Span(match.start(), match.end(), labels.BOILERPLATE, "page furniture",
+                          "fake.share"))
+    quotes = [Quote(labels.DIRECT, TextRange(*m.span(3)), TextRange(*m.span(1)),
+                    TextRange(*m.span(2)), "fake.quote", m.group(1), "said", labels.CUE_NEUTRAL)
+              for m in FAKE_QUOTE.finditer(text)]
+    spans.sort(key=lambda s: (s.start, s.end))
+    return Analysis(text=text, sentences=tuple(sentences), spans=tuple(spans),
+                    quotes=tuple(quotes), genre=Genre(labels.GENRE_REPORTING, 0.2),
+                    metrics=Metrics(sentence_count=len(sentences)), source=source,
+                    title=text.strip().splitlines()[0][:60] if text.strip() else "")
+
+
+class FakeAnalyzer:
+    """Injectable analyser that records its calls and can be held at a gate."""
+
+    def __init__(self):
+        self.calls: list[str] = []
+        self.gate: threading.Event | None = None
+        self.entered = threading.Event()
+
+    def hold(self) -> None:
+        self.gate = threading.Event()
+        self.entered.clear()
+
+    def release(self) -> None:
+        if self.gate is not None:
+            self.gate.set()
+
+    def __call__(self, text: str, source: str | None = None) -> Analysis:
+        self.calls.append(text)
+        self.entered.set()
+        if self.gate is not None:
+            self.gate.wait(20)
+        return fake_analyze(text, source)
+
+
+def drawn(editor, predicate) -> list[str]:
+    """Texts of the segments the highlighter draws with a format matching `predicate`."""
+    from PySide6.QtGui import QTextCursor
+
+    found = []
+    block = editor.document().begin()
+    while block.isValid():
+        for item in block.layout().formats():
+            if predicate(item.format):
+                cursor = QTextCursor(editor.document())
+                cursor.setPosition(block.position() + item.start)
+                cursor.setPosition(block.position() + item.start + item.length,
+                                   QTextCursor.MoveMode.KeepAnchor)
+                found.append(cursor.selectedText())
+        block = block.next()
+    return found
