@@ -46,10 +46,10 @@ def test_quotes_direct_speaker_and_cue(text, content, speaker, cue):
 
 
 def test_quotes_direct_interrupted_by_attribution_is_one_quote():
-    text = "\u201cThe plan is ready,\u201d he said. \u201cWe start on Monday with the first crews.\u201d"
+    text = ("\u201cThe plan is ready,\u201d he said. "
+            "\u201cWe start on Monday with the first crews.\u201d")
     analysis, quote = _only(text, labels.DIRECT)
-    assert _text(analysis, quote.content) == text[:text.index(" he said")] + \
-        text[text.index(" he said"):]
+    assert _text(analysis, quote.content) == text
     assert _text(analysis, quote.speaker) == "he"
 
 
