@@ -112,8 +112,11 @@ def share_chart(comparison: Comparison, dark: bool = False, font_scale: float = 
         handles.append(Patch(facecolor=_tint(category, dark), edgecolor=style.color,
                              hatch=SHARE_HATCHES[category], label=style.name))
     for side, analysis in sides:
-        ax.text(0, positions[side] + 0.33, side_label(side, analysis, 60), ha="left",
-                va="bottom", family=FONT, size=colours.text_size, color=colours.text)
+        caption = ax.text(0, positions[side] + 0.33,
+                          side_label(side, analysis, round(60 / font_scale)), ha="left",
+                          va="bottom", family=FONT, size=colours.text_size, color=colours.text,
+                          clip_on=True)
+        caption.set_in_layout(False)
         left = 0.0
         for category in labels.SENTENCE_LABELS:
             style = styles.style(category)

@@ -97,3 +97,12 @@ def test_charts_import_does_not_load_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     assert not [m for m in out.stdout.split() if m.startswith("PySide6")]
+
+
+def test_charts_font_scale_enlarges_text_for_projectors(comparison):
+    def tick_size(fig):
+        return fig.axes[0].get_xticklabels()[0].get_fontsize()
+
+    for make in CHARTS:
+        assert tick_size(make(comparison, font_scale=2.0)) == pytest.approx(
+            2 * tick_size(make(comparison)))

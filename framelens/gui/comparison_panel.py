@@ -11,7 +11,7 @@ import html
 import os
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -34,6 +34,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Metric", "A", "B", "B \u2212 A")
 # Chart text matches the window text at this application point size; larger fonts scale it.
 CHART_BASE_POINT_SIZE = 12.0
+# Below this width per unit of chart scale, charts go under the table instead of beside it.
+MIN_CHART_WIDTH = 480
 
 
 def _bold(font: QFont, factor: float = 1.0) -> QFont:
@@ -70,27 +72,18 @@ class ComparisonPanel(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setMargin(24)
 
-        self.article_labels = [QLabel(), QLabel()]
         self.table = self._build_table()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        for label in self.article_labels:
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            left_layout.addWidget(label)
-        left_layout.addWidget(self.table, 1)
+        self.article_labels = [QLabel(), QLabel()]
         self.contrasts_title = QLabel("Sharpest contrasts")
         self.contrasts_label = QLabel()
-        self.contrasts_label.setWordWrap(True)
-        self.contrasts_label.setTextFormat(Qt.TextFormat.RichText)
-        self.contrasts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left_layout.addWidget(self.contrasts_title)
-        left_layout.addWidget(self.contrasts_label)
-
         charts_box = QWidget()
         self.charts_layout = QVBoxLayout(charts_box)
-        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.charts_layout.setContentsMargins(4, 0, 4, 0)
+        for label in (*self.article_labels, self.contrasts_title, self.contrasts_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.charts_layout.addWidget(label)
         self.charts_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -98,7 +91,7 @@ class ComparisonPanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.table)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
@@ -122,9 +115,9 @@ class ComparisonPanel(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         header = table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.cellClicked.connect(self._row_activated)
         table.cellActivated.connect(self._row_activated)
         return table
@@ -165,8 +158,8 @@ class ComparisonPanel(QWidget):
 
     def _fill_table(self, comparison, sides) -> None:
         for column, (side, analysis) in enumerate(sides, start=1):
-            title = charts.short_title(analysis, 18)
-            header = QTableWidgetItem(f"{side}\n{title}" if title else side)
+            title = charts.short_title(analysis, 40)
+            header = QTableWidgetItem(f"{side}: {title}" if title else side)
             header.setToolTip(analysis.title or analysis.source or side)
             self.table.setHorizontalHeaderItem(column, header)
         rows = {row.key: row for row in comparison.rows}
@@ -183,7 +176,42 @@ class ComparisonPanel(QWidget):
                     item.setTextAlignment(align)
                 self.table.setItem(index, column, item)
             self.table.item(index, 0).setData(KEY_ROLE, info.key)
-        self.table.resizeRowsToContents()
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Size the value columns to their numbers (titles elide) and keep metric names whole."""
+        table = self.table
+        cells = QFontMetrics(table.font())
+        heads = QFontMetrics(table.horizontalHeader().font())
+        pad = cells.height()
+        widths = []
+        for column in range(len(COLUMNS)):
+            texts = [table.item(row, column).text() for row in range(table.rowCount())
+                     if table.item(row, column) is not None]
+            widths.append(max((cells.horizontalAdvance(t) for t in texts), default=0) + pad)
+        for column in (1, 2):
+            widths[column] = max(widths[column], heads.horizontalAdvance("A: Wire\u2026") + pad)
+        widths[3] = max(widths[3], heads.horizontalAdvance(COLUMNS[3]) + pad)
+        for column in (1, 2, 3):
+            table.setColumnWidth(column, widths[column])
+        frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(sum(widths) + frame)
+        table.resizeRowsToContents()
+        self._choose_orientation()
+
+    def _choose_orientation(self) -> None:
+        """Charts beside the table when they fit, else below it (large fonts, narrow windows)."""
+        needed = self.table.minimumWidth() + MIN_CHART_WIDTH * self._chart_scale_now()
+        wide = self.width() >= needed
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            extent = self.width() if wide else self.height()
+            self.splitter.setSizes([extent * 4 // 9, extent * 5 // 9])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._choose_orientation()
 
     def set_dark(self, dark: bool) -> None:
         """Draw the charts for a dark (True) or light background."""
@@ -208,9 +236,9 @@ class ComparisonPanel(QWidget):
         for make in (charts.share_chart, charts.density_chart):
             figure = make(self.comparison, dark=self.dark, font_scale=self._chart_scale)
             canvas = FigureCanvasQTAgg(figure)
-            width, height = figure.get_size_inches()
+            height = figure.get_size_inches()[1]
             canvas.setMinimumHeight(int(height * figure.dpi * self._chart_scale * 0.8))
-            canvas.setMinimumWidth(int(width * figure.dpi * 0.5))
+            canvas.setMinimumWidth(int(MIN_CHART_WIDTH * self._chart_scale * 0.9))
             self.charts_layout.insertWidget(self.charts_layout.count() - 1, canvas)
             self._canvases.append(canvas)
 
@@ -238,7 +266,7 @@ class ComparisonPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_fonts()
-            self.table.resizeRowsToContents()
+            self._fit_table()
             if abs(self._chart_scale_now() - self._chart_scale) > 0.01:
                 self._charts_stale = True
                 self._refresh_charts()

@@ -30,6 +30,7 @@ COLUMNS = ("Speaker", "Reporting verb", "Kind", "What was said")
 UNATTRIBUTED = "(unattributed)"
 RANGE_ROLE = Qt.ItemDataRole.UserRole
 TOOLTIP_CHARS = 600
+TITLE_CHARS = 80
 _SPACES = re.compile(r"\s+")
 
 
@@ -154,7 +155,8 @@ class SourcesPanel(QWidget):
         tree, header = self.trees[pane], self.headers[pane]
         tree.clear()
         side = SIDES[pane]
-        name = html.escape(title or (analysis.title if analysis else "") or "(no article)")
+        name = title or (analysis.title if analysis else "") or "(no article)"
+        name = html.escape(name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1] + "\u2026")
         if analysis is None:
             header.setText(f"<b>{side}</b> \u2014 {name}: <i>not analysed yet</i>")
             return

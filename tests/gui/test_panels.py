@@ -87,7 +87,7 @@ def test_comparison_panel_lists_every_metric_in_order(comparison_panel, pair):
 
 def test_comparison_panel_headers_carry_titles_and_genres(comparison_panel):
     headers = [comparison_panel.table.horizontalHeaderItem(c).text() for c in (1, 2)]
-    assert headers == ["A\nAn op-ed", "B\nA wire report"]
+    assert headers == ["A: An op-ed", "B: A wire report"]
     assert "opinion" in comparison_panel.article_labels[0].text()
 
 
@@ -223,3 +223,12 @@ def test_sources_panel_shows_seed_sources(qtbot, seed_analyses):
         names = [quotes.child(i).text(0) for i in range(quotes.childCount())
                  if quotes.child(i).data(0, Qt.ItemDataRole.UserRole)]
         assert names == sorted(names, key=lambda n: (n == UNATTRIBUTED, n.casefold()))
+
+
+@pytest.mark.parametrize(("width", "orientation"), [(1400, Qt.Orientation.Horizontal),
+                                                    (500, Qt.Orientation.Vertical)])
+def test_comparison_panel_charts_beside_table_only_when_they_fit(qtbot, comparison_panel, width,
+                                                                 orientation):
+    comparison_panel.show()
+    comparison_panel.resize(width, 700)
+    qtbot.waitUntil(lambda: comparison_panel.splitter.orientation() == orientation, timeout=3000)
