@@ -13,6 +13,7 @@ from framelens.textio import InputError
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = ("000_e30f89b89acd5eb9.txt", "004_fbb9bac256490603.txt")
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="framelens: %(message)s")
+    for chatty in QUIET_LIBRARIES:  # their warnings ("discarding data: None") are not for users
+        logging.getLogger(chatty).setLevel(logging.DEBUG if args.verbose else logging.CRITICAL)
     try:
         if args.command == "analyze":
             return _analyze(args)

@@ -42,7 +42,8 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
     """Analyse several texts with one shared `nlp.pipe` stream (faster than one by one).
 
     `progress(done, total)` is called after each document is finished. A text longer than
-    `textio.MAX_TEXT_CHARS` raises `InputError` (one line naming the source) before any work.
+    `textio.MAX_TEXT_CHARS` raises `InputError` (one line naming the source) before any work;
+    a text without letters (empty, spaces, only numbers/punctuation) gives an empty Analysis.
     """
     sources = list(sources) if sources is not None else [None] * len(texts)
     for text, source in zip(texts, sources, strict=True):
@@ -54,6 +55,9 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
         debris.append(_guarded("boilerplate", lambda t=text: boilerplate.find_boilerplate(t),
                                [], errs))
     excluded = [[(s.start, s.end) for s in spans] for spans in debris]
+    for index, text in enumerate(texts):
+        if not any(char.isalpha() for char in text):  # no words: nothing to parse or judge
+            debris[index], excluded[index] = [], [(0, len(text))]
     parsed_all = parse_many(nlp, texts, excluded)
     results = []
     for index, (parsed, source) in enumerate(zip(parsed_all, sources, strict=True)):

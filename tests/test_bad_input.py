@@ -237,12 +237,15 @@ def test_engine_short_foreign_sentence_is_analysed_as_english():
     assert engine.analyze("El gobierno dijo que no.").language == "en"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n\t", "\u200b\u200b"])
-def test_engine_empty_text_gives_valid_empty_analysis(text):
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n\t", "\u200b\u200b", "!!! ... ???",
+                                  "12 345 6.78\n2024-01-01", "\U0001F600 \u2014 \u00a7"])
+def test_engine_empty_or_wordless_text_gives_valid_empty_analysis(text):
     analysis = engine.analyze(text)
     assert analysis.text == text
     assert (analysis.sentences, analysis.spans, analysis.quotes) == ((), (), ())
     assert analysis.metrics.word_count == 0
+    assert analysis.language == "zxx"
+    assert analysis.genre.score == 0.0
     assert not analysis.errors
     json.dumps(analysis.to_json())
 
@@ -345,6 +348,15 @@ def test_cli_script_only_html_is_refused(capsys, tmp_path):
     status, _, err = run_main(capsys, "analyze", str(page), "--json", str(tmp_path / "o.json"))
     assert status != 0
     assert_one_line_error(err, str(page), "no readable text")
+
+
+def test_cli_process_html_refusal_prints_exactly_one_line(tmp_path):
+    page = tmp_path / "scripts.html"
+    page.write_text("<html><script>x()</script></html>", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "framelens", "analyze", str(page)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode != 0
+    assert result.stderr == f"framelens: {page}: the web page has no readable text\n"
 
 
 def test_textio_markdown_is_read_as_text(tmp_path):
