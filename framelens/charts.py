@@ -2,7 +2,8 @@
 
 Built on `matplotlib.figure.Figure` directly (never pyplot), so charts can be drawn in any
 thread and need no GUI backend. Colours come from `framelens.styles`; every series also has
-its own hatch pattern so the charts read in black-and-white print.
+its own hatch pattern so the charts read in black-and-white print. matplotlib is imported
+when the first chart is made: importing this module stays cheap for the window's start-up.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, replace
 from pathlib import PurePath
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING
 
 from framelens import labels, styles
 from framelens.model import Analysis, Comparison
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
 FONT = "DejaVu Sans"
 SHARE_HATCHES = {labels.OPINION: "//", labels.FACT: "..", labels.ATTRIBUTED: "\\\\"}
@@ -76,6 +77,9 @@ def _tint(category: str, dark: bool) -> str:
 
 
 def _new_figure(width: float, height: float, colours: Theme) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), facecolor=colours.background, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
@@ -100,6 +104,8 @@ def _legend(fig: Figure, handles: list[Patch], colours: Theme, ncols: int) -> No
 
 def share_chart(comparison: Comparison, dark: bool = False, font_scale: float = 1.0) -> Figure:
     """Opinion / fact / attributed sentence shares of A and B as 100% stacked bars."""
+    from matplotlib.patches import Patch
+
     colours = theme(dark, font_scale)
     fig = _new_figure(8.0, 3.4, colours)
     ax = fig.add_subplot()
@@ -149,6 +155,9 @@ def share_chart(comparison: Comparison, dark: bool = False, font_scale: float = 
 def density_chart(comparison: Comparison, dark: bool = False,
                   font_scale: float = 1.0) -> Figure:
     """Loaded-language, hedge and booster densities and named sources of A and B."""
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
     colours = theme(dark, font_scale)
     fig = _new_figure(8.0, 3.8, colours)
     density_ax, sources_ax = fig.subplots(1, 2, width_ratios=[3, 1])

@@ -92,11 +92,17 @@ def test_charts_empty_analyses_render():
         assert charts.figure_png(make(empty), dpi=40).startswith(b"\x89PNG")
 
 
-def test_charts_import_does_not_load_qt():
-    code = "import framelens.charts, sys; print('\\n'.join(sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+@pytest.mark.parametrize(("code", "must_not_load"), [
+    ("import framelens.charts", ("PySide6", "matplotlib")),  # cheap for the window's start-up
+    ("from framelens import charts, comparison, model\n"
+     "a = model.Analysis('', (), (), (), model.Genre('opinion', 0.5), model.Metrics())\n"
+     "charts.figure_png(charts.share_chart(comparison.compare(a, a)))", ("PySide6",)),
+])
+def test_charts_import_and_render_without_qt(code, must_not_load):
+    listing = "\nimport sys\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code + listing], capture_output=True, text=True,
                          check=True, cwd=ROOT)
-    assert not [m for m in out.stdout.split() if m.startswith("PySide6")]
+    assert not [m for m in out.stdout.split() if m.startswith(must_not_load)]
 
 
 def test_charts_font_scale_enlarges_text_for_projectors(comparison):

@@ -1,14 +1,14 @@
 """The comparison panel: every metric of A and B side by side, the sharpest contrasts, charts.
 
 Clicking (or pressing Enter on) a metric row emits `metricActivated(key)` so the window can
-select the marks behind it. Charts come from `framelens.charts` and are embedded with
-matplotlib's Qt backend, imported only when the first chart is drawn.
+select the marks behind it. Charts come from `framelens.charts`, drawn off the GUI thread
+(see `chart_view`) so an update never stalls typing in draft mode.
 """
 
 from __future__ import annotations
 
+import functools
 import html
-import os
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import charts, labels
+from framelens.gui.chart_view import ChartView
 
 EMPTY_HINT = ("Open an article in each pane to compare them: every metric side by side, "
               "the sharpest contrasts in plain words, and charts of opinion, loaded language "
@@ -36,6 +37,8 @@ COLUMNS = ("Metric", "A", "B", "B \u2212 A")
 CHART_BASE_POINT_SIZE = 12.0
 # Below this width per unit of chart scale, charts go under the table instead of beside it.
 MIN_CHART_WIDTH = 480
+CHARTS = (charts.share_chart, charts.density_chart)
+CHART_HEIGHTS = (340, 380)  # logical pixels at chart scale 1 (the figures' own proportions)
 
 
 def _bold(font: QFont, factor: float = 1.0) -> QFont:
@@ -58,14 +61,13 @@ class ComparisonPanel(QWidget):
     """Metrics table, contrasts and charts for the two articles."""
 
     metricActivated = Signal(str)
+    chartsReady = Signal()  # both charts show the current comparison and theme
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.comparison = None
         self.dark = False
-        self._canvases: list[QWidget] = []
-        self._charts_stale = False
-        self._chart_scale = 1.0
+        self._chart_scale = self._chart_scale_now()
 
         self.hint = QLabel(EMPTY_HINT)
         self.hint.setWordWrap(True)
@@ -84,6 +86,10 @@ class ComparisonPanel(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.charts_layout.addWidget(label)
+        self.chart_views = [ChartView(height) for height in CHART_HEIGHTS]
+        for view in self.chart_views:
+            view.rendered.connect(self._chart_rendered)
+            self.charts_layout.addWidget(view)
         self.charts_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -117,7 +123,8 @@ class ComparisonPanel(QWidget):
         header = table.horizontalHeader()
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # spare width goes to the article titles
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.cellClicked.connect(self._row_activated)
         table.cellActivated.connect(self._row_activated)
         return table
@@ -142,7 +149,7 @@ class ComparisonPanel(QWidget):
         self.comparison = comparison
         if comparison is None:
             self.stack.setCurrentWidget(self.hint)
-            self._clear_charts()
+            self._update_charts()
             return
         sides = (("A", comparison.a), ("B", comparison.b))
         for label, (side, analysis) in zip(self.article_labels, sides, strict=True):
@@ -153,8 +160,7 @@ class ComparisonPanel(QWidget):
                                      else "<i>No sharp contrasts: the two articles measure "
                                           "much alike.</i>")
         self.stack.setCurrentWidget(self.splitter)
-        self._charts_stale = True
-        self._refresh_charts()
+        self._update_charts()
 
     def _fill_table(self, comparison, sides) -> None:
         for column, (side, analysis) in enumerate(sides, start=1):
@@ -192,7 +198,7 @@ class ComparisonPanel(QWidget):
         for column in (1, 2):
             widths[column] = max(widths[column], heads.horizontalAdvance("A: Wire\u2026") + pad)
         widths[3] = max(widths[3], heads.horizontalAdvance(COLUMNS[3]) + pad)
-        for column in (1, 2, 3):
+        for column in (0, 3):
             table.setColumnWidth(column, widths[column])
         frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
         table.setMinimumWidth(sum(widths) + frame)
@@ -217,40 +223,31 @@ class ComparisonPanel(QWidget):
         """Draw the charts for a dark (True) or light background."""
         if dark != self.dark:
             self.dark = dark
-            self._charts_stale = True
-            self._refresh_charts()
+            self._update_charts()
 
     def _chart_scale_now(self) -> float:
         return max(0.75, self.font().pointSizeF() / CHART_BASE_POINT_SIZE)
 
-    def _refresh_charts(self) -> None:
-        """Redraw the charts if they are out of date and the panel is on screen."""
-        if not self._charts_stale or self.comparison is None or not self.isVisible():
-            return
-        self._charts_stale = False
-        self._clear_charts()
-        os.environ.setdefault("QT_API", "pyside6")
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    def _update_charts(self) -> None:
+        """Ask each chart view to redraw (off the GUI thread) for the current comparison."""
+        comparison, dark, scale = self.comparison, self.dark, self._chart_scale_now()
+        for view, make in zip(self.chart_views, CHARTS, strict=True):
+            view.set_scale(scale)
+            view.setMinimumWidth(int(MIN_CHART_WIDTH * scale * 0.9))
+            view.set_chart(None if comparison is None else
+                           functools.partial(make, comparison, dark=dark, font_scale=scale))
 
-        self._chart_scale = self._chart_scale_now()
-        for make in (charts.share_chart, charts.density_chart):
-            figure = make(self.comparison, dark=self.dark, font_scale=self._chart_scale)
-            canvas = FigureCanvasQTAgg(figure)
-            height = figure.get_size_inches()[1]
-            canvas.setMinimumHeight(int(height * figure.dpi * self._chart_scale * 0.8))
-            canvas.setMinimumWidth(int(MIN_CHART_WIDTH * self._chart_scale * 0.9))
-            self.charts_layout.insertWidget(self.charts_layout.count() - 1, canvas)
-            self._canvases.append(canvas)
+    def charts_pending(self) -> bool:
+        """True while a chart is still being drawn for the current comparison."""
+        return any(view.pending() for view in self.chart_views)
 
-    def _clear_charts(self) -> None:
-        for canvas in self._canvases:
-            self.charts_layout.removeWidget(canvas)
-            canvas.deleteLater()
-        self._canvases = []
+    def _chart_rendered(self) -> None:
+        if not self.charts_pending():
+            self.chartsReady.emit()
 
     def chart_figures(self) -> list:
-        """The matplotlib figures on display (empty until the panel is shown)."""
-        return [canvas.figure for canvas in self._canvases]
+        """The matplotlib figures on display (empty until drawn: the panel must be shown)."""
+        return [view.figure for view in self.chart_views if view.figure is not None]
 
     def _apply_fonts(self) -> None:
         font = self.font()
@@ -258,15 +255,11 @@ class ComparisonPanel(QWidget):
         self.table.horizontalHeader().setFont(_bold(font))
         self.hint.setFont(QFont(font))
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._refresh_charts()
-
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_fonts()
             self._fit_table()
             if abs(self._chart_scale_now() - self._chart_scale) > 0.01:
-                self._charts_stale = True
-                self._refresh_charts()
+                self._chart_scale = self._chart_scale_now()
+                self._update_charts()

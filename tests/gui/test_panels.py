@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from framelens import labels
 from framelens.comparison import compare
+from framelens.gui.chart_view import wait_for_charts
 from framelens.gui.comparison_panel import ComparisonPanel
 from framelens.gui.sources_panel import UNATTRIBUTED, SourcesPanel
 from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, TextRange
@@ -64,7 +65,8 @@ def comparison_panel(qtbot, pair):
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
     panel.set_comparison(compare(*pair))
-    return panel
+    yield panel
+    assert wait_for_charts(), "chart rendering left running after the test"
 
 
 @pytest.fixture
@@ -118,10 +120,13 @@ def test_comparison_panel_lists_contrasts(comparison_panel, pair):
 
 def test_comparison_panel_draws_two_charts_when_shown_and_switches_theme(qtbot, comparison_panel):
     assert comparison_panel.chart_figures() == []  # not drawn while hidden
-    comparison_panel.show()
-    qtbot.waitUntil(lambda: len(comparison_panel.chart_figures()) == 2, timeout=5000)
+    with qtbot.waitSignal(comparison_panel.chartsReady, timeout=10000):
+        comparison_panel.show()
+    assert len(comparison_panel.chart_figures()) == 2
     light = comparison_panel.chart_figures()[0].get_facecolor()
-    comparison_panel.set_dark(True)
+    with qtbot.waitSignal(comparison_panel.chartsReady, timeout=10000):
+        comparison_panel.set_dark(True)
+    assert not comparison_panel.charts_pending()
     dark = comparison_panel.chart_figures()[0].get_facecolor()
     assert sum(dark[:3]) < sum(light[:3])
 
@@ -140,6 +145,7 @@ def test_comparison_panel_shows_seed_comparison(qtbot, seed_analyses):
     panel.show()
     qtbot.waitUntil(lambda: len(panel.chart_figures()) == 2, timeout=10000)
     assert panel.table.rowCount() == len(labels.METRICS)
+    assert wait_for_charts()
 
 
 def _children(tree, section: int) -> list:
