@@ -1,91 +1,350 @@
-"""Opinion versus reported fact versus attributed statement, sentence by sentence."""
+"""Opinion versus reported fact versus attributed statement, sentence by sentence.
+
+Each sentence gets explainable cues (rules and word lists in `resources/opinion.toml`):
+evaluative words, modality, first/second person, questions, imperatives ... push towards
+opinion; numbers, dates, named entities and reporting verbs towards fact. Words inside
+quotes or reported speech belong to the source, not the writer, so they give no opinion
+cues. The score is a logistic function of the cue weights (fitted on our own features,
+see the resource header); a sentence that is not opinion is `attributed` when it is
+mostly quoted or reported speech and `fact` otherwise.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import math
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from framelens import labels
+from spacy.tokens import Token
+
+from framelens import labels, resources
+from framelens.analyzers import quotes as quote_finder
 from framelens.model import Evidence, Quote, Sentence, Span
 from framelens.nlp.parsed import ParsedText, SentenceView
 
-_OBLIGATION = {"must", "should", "ought", "need"}
-_FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
-_WEIGHTS = {
-    "opinion.first_person": 1.0,
-    "opinion.obligation_modal": 1.5,
-    "opinion.superlative": 0.8,
-    "opinion.rhetorical_question": 1.5,
-    "opinion.loaded_word": 1.0,
-    "opinion.booster": 1.0,
-    "fact.number": -0.8,
-    "fact.named_entity": -0.4,
-}
-_DESCRIPTIONS = {
-    "opinion.first_person": "first person (the writer speaks)",
-    "opinion.obligation_modal": "modal of obligation (must/should)",
-    "opinion.superlative": "superlative",
-    "opinion.rhetorical_question": "question addressed to the reader",
-    "opinion.loaded_word": "loaded word",
-    "opinion.booster": "certainty booster",
-    "fact.number": "number or date",
-    "fact.named_entity": "named person, place or organisation",
-}
-_BIAS = -0.5
+RESOURCE = "opinion.toml"
+_SCARE_QUOTE_RE = re.compile(r"[\u201c\u2018\"]([^\u201c\u201d\u2018\"\n]{1,40}?)[\u201d\u2019\"]")
+_FACT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW",
+                            "PRODUCT", "WORK_OF_ART"})
+_DATE_ENTITIES = frozenset({"DATE", "TIME"})
+_NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_WORD_RULES = ("evaluative_adjective", "scale_adjective", "evaluative_adverb", "intensifier",
+               "evaluative_noun", "evaluative_verb")
+_DEGREE_WORDS = frozenset({"so", "too", "very", "quite", "rather", "far", "much", "even",
+                           "ever", "most", "all", "deadly"})
+_SKIP_OPENERS = frozenset({"and", "so", "but", "now", "then", "please", "just", "simply"})
+
+_LINKING_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "look", "sound",
+                            "feel", "prove"})
+
+Hit = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class _Config:
+    """The rules of `opinion.toml` as lookup sets, with weights."""
+
+    words: dict[str, frozenset[str]]
+    phrases: tuple[tuple[str, ...], ...]
+    superlative_exclude: frozenset[str]
+    emotive: frozenset[str]
+    min_adjectives: int
+    descriptions: dict[str, str]
+    caps: dict[str, int]
+    weights: dict[str, float]
+    bias: float
+    quoted_share: float
+    strong_tone: float
+
+
+@functools.cache
+def _config() -> _Config:
+    data: dict[str, Any] = resources.load_toml(RESOURCE)
+    rules = data["rules"]
+    words = {rule: frozenset(w.lower() for w in body.get("words", ()))
+             for rule, body in rules.items()}
+    phrases = tuple(tuple(p.split()) for p in rules["opinion.argument_marker"].get("phrases", ()))
+    weights = {k: float(v) for k, v in data["weights"].items() if k != "bias"}
+    return _Config(
+        words=words,
+        phrases=phrases,
+        superlative_exclude=frozenset(rules["opinion.superlative"].get("exclude", ())),
+        emotive=_vader_words(float(rules["opinion.emotive_word"]["min_valence"])),
+        min_adjectives=int(rules["opinion.many_adjectives"]["min_count"]),
+        descriptions={rule: body["description"] for rule, body in rules.items()},
+        caps={rule: int(body.get("cap", 1)) for rule, body in rules.items()},
+        weights={rule: weights.get(rule, 0.0) for rule in rules},
+        bias=float(data["weights"]["bias"]),
+        quoted_share=float(data["settings"]["quoted_share"]),
+        strong_tone=float(data["settings"]["strong_tone"]),
+    )
+
+
+def _vader_words(min_valence: float) -> frozenset[str]:
+    """Single words of VADER's sentiment lexicon (shipped with vaderSentiment, MIT) with
+    |valence| >= `min_valence`."""
+    lexicon = importlib.resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    words = set()
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 2 and fields[0].isalpha() and abs(float(fields[1])) >= min_valence:
+            words.add(fields[0].lower())
+    return frozenset(words)
+
+
+def rule_ids() -> tuple[str, ...]:
+    """Every cue rule id, in resource order (the features of the fitted model)."""
+    return tuple(_config().descriptions)
 
 
 def label_sentences(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[Span],
                     tones: Sequence[float]) -> list[Sentence]:
     """Label every sentence `opinion`, `fact` or `attributed`, with score and evidence."""
+    config = _config()
     sentences = []
-    for sent, tone in zip(parsed.sentences(), tones, strict=True):
-        evidence = _evidence(sent, marks)
-        raw = _BIAS + sum(e.weight for e in evidence)
+    for sent, hits, tone in zip(parsed.sentences(), sentence_cues(parsed, quotes, marks, tones),
+                                tones, strict=True):
+        evidence = _weigh(hits, config)
+        raw = config.bias + sum(e.weight for e in evidence)
         score = 1.0 / (1.0 + math.exp(-raw))
-        if _attributed(sent, quotes):
-            label = labels.ATTRIBUTED
-        elif score >= 0.5:
+        if score >= 0.5:
             label = labels.OPINION
+        elif any(rule in ("fact.quoted", "fact.reporting_verb") for rule, _, _ in hits):
+            label = labels.ATTRIBUTED
         else:
             label = labels.FACT
-        sentences.append(Sentence(sent.start, sent.end, label, round(score, 3), tuple(evidence),
-                                  tone))
+        sentences.append(Sentence(sent.start, sent.end, label, round(score, 3), evidence, tone))
     return sentences
 
 
-def _attributed(sent: SentenceView, quotes: Sequence[Quote]) -> bool:
-    length = max(1, sent.end - sent.start)
-    covered = sum(max(0, min(q.content.end, sent.end) - max(q.content.start, sent.start))
-                  for q in quotes)
-    return covered / length >= 0.3
+def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[Span],
+                  tones: Sequence[float]) -> list[list[Hit]]:
+    """The cue hits `(rule, start, end)` of every sentence, before weighting."""
+    config = _config()
+    sourced = [(q.content.start, q.content.end) for q in quotes if not _own_words(parsed, q)]
+    return [_cues(sent, sourced, marks, tone, config)
+            for sent, tone in zip(parsed.sentences(), tones, strict=True)]
 
 
-def _evidence(sent: SentenceView, marks: Sequence[Span]) -> list[Evidence]:
-    found = []
+def _own_words(parsed: ParsedText, quote: Quote) -> bool:
+    """True when the 'speaker' is the writer (I think that ..., we believe ...)."""
+    if quote.speaker is None:
+        return False
+    speaker = parsed.text[quote.speaker.start:quote.speaker.end].strip().lower()
+    return speaker in _config().words["opinion.first_person"]
 
-    def add(rule: str, start: int, end: int) -> None:
-        found.append(Evidence(rule, _DESCRIPTIONS[rule], start, end, _WEIGHTS[rule]))
 
+def _weigh(hits: Sequence[Hit], config: _Config) -> tuple[Evidence, ...]:
+    """Evidence for the hits: each rule's first `cap` hits carry its weight, later ones 0."""
+    seen: dict[str, int] = {}
+    evidence = []
+    for rule, start, end in sorted(hits, key=lambda h: (h[1], h[2], h[0])):
+        seen[rule] = seen.get(rule, 0) + 1
+        weight = config.weights[rule] if seen[rule] <= config.caps[rule] else 0.0
+        evidence.append(Evidence(rule, config.descriptions[rule], start, end, round(weight, 3)))
+    return tuple(evidence)
+
+
+def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], marks: Sequence[Span],
+          tone: float, config: _Config) -> list[Hit]:
+    inside = [(max(s, sent.start), min(e, sent.end)) for s, e in sourced
+              if s < sent.end and e > sent.start]
+    quoted_chars = sum(e - s for s, e in _merge(inside))
+    mostly_quoted = quoted_chars >= config.quoted_share * max(1, sent.end - sent.start)
+
+    def is_sourced(start: int) -> bool:
+        return any(s <= start < e for s, e in inside)
+
+    hits: list[Hit] = []
+    own_tokens = []
     for token in sent.span:
         start, end = sent.token_range(token, token)
-        lower = token.lower_
-        if lower in _FIRST_PERSON:
-            add("opinion.first_person", start, end)
-        elif lower in _OBLIGATION and token.tag_ == "MD":
-            add("opinion.obligation_modal", start, end)
-        elif token.tag_ in ("JJS", "RBS"):
-            add("opinion.superlative", start, end)
-        elif token.like_num:
-            add("fact.number", start, end)
-    if sent.text.rstrip().endswith("?"):
-        add("opinion.rhetorical_question", sent.end - 1, sent.end)
-    for ent in sent.span.ents:
-        if ent.label_ in ("PERSON", "ORG", "GPE", "DATE"):
-            add("fact.named_entity", *sent.token_range(ent[0], ent[-1]))
+        if not is_sourced(start):
+            own_tokens.append(token)
+            hits.extend((rule, start, end) for rule in _token_rules(token, config))
+        hits.extend((rule, start, end) for rule in _fact_rules(token, config))
+    hits.extend(_phrase_hits(sent, own_tokens, config))
+    hits.extend(_sentence_hits(sent, own_tokens, is_sourced, config))
+    covered = {(start, end) for _, start, end in hits}
     for mark in marks:
-        if sent.start <= mark.start < sent.end:
-            if mark.category == labels.LOADED:
-                add("opinion.loaded_word", mark.start, mark.end)
-            elif mark.category == labels.BOOSTER:
-                add("opinion.booster", mark.start, mark.end)
+        if sent.start <= mark.start < sent.end and not is_sourced(mark.start):
+            rule = {labels.LOADED: "opinion.loaded_word", labels.BOOSTER: "opinion.booster",
+                    labels.HEDGE: "opinion.hedge"}.get(mark.category)
+            if rule is not None and (mark.start, mark.end) not in covered:
+                hits.append((rule, mark.start, mark.end))
+    if abs(tone) >= config.strong_tone and not mostly_quoted:
+        hits.append(("opinion.strong_tone", sent.start, sent.end))
+    for ent in sent.span.ents:
+        if ent.label_ in _FACT_ENTITIES:
+            hits.append(("fact.named_entity", *sent.token_range(ent[0], ent[-1])))
+        elif ent.label_ in _DATE_ENTITIES:
+            hits.append(("fact.date", *sent.token_range(ent[0], ent[-1])))
+    if mostly_quoted:
+        first, last = min(s for s, _ in inside), max(e for _, e in inside)
+        hits.append(("fact.quoted", first, last))
+    return hits
+
+
+def _merge(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _token_rules(token: Token, config: _Config) -> tuple[str, ...]:
+    """The opinion cues one token of the writer's own words gives (usually none or one)."""
+    lower, lemma, tag, pos = token.lower_, token.lemma_.lower(), token.tag_, token.pos_
+    words = config.words
+    if pos == "PRON" and lower in words["opinion.first_person"] and token.text != "US":
+        return ("opinion.first_person",)
+    if lower in words["opinion.second_person"] and pos == "PRON":
+        return ("opinion.second_person",)
+    if tag == "MD" or (lemma in ("need", "have", "got") and _next_lower(token) == "to"):
+        if lower in words["opinion.obligation_modal"] or lemma in ("need", "have", "got"):
+            return ("opinion.obligation_modal",)
+        if lower in words["opinion.prediction"]:
+            return ("opinion.prediction",)
+        if lower in words["opinion.possibility_modal"]:
+            return ("opinion.possibility_modal",)
+        return ()
+    if lower in words["opinion.scare_quotes"]:
+        return ("opinion.scare_quotes",)
+    if tag in ("JJS", "RBS") and lower not in config.superlative_exclude:
+        if lemma in words["opinion.evaluative_adjective"]:
+            return ("opinion.superlative", "opinion.evaluative_adjective")
+        return ("opinion.superlative",)
+    if lower == "most" and token.head.pos_ in ("ADJ", "ADV") and token.head is not token:
+        return ("opinion.superlative",)
+    graded = tag in ("JJR", "RBR") or lower in ("rather", "instead", "preferable", "superior",
+                                                 "inferior")
+    if (lower in words["opinion.comparative"] and graded
+            and (lower not in ("more", "less") or token.head.pos_ in ("ADJ", "ADV"))):
+        return ("opinion.comparative",)
+    if lower in _DEGREE_WORDS:
+        if token.head.pos_ in ("ADJ", "ADV") and token.head is not token and pos == "ADV":
+            return ("opinion.intensifier",)
+        return ()
+    for rule in _WORD_RULES:
+        if _pos_fits(rule, pos) and (lemma in words[f"opinion.{rule}"]
+                                     or lower in words[f"opinion.{rule}"]):
+            return (f"opinion.{rule}",)
+    if pos == "ADV" and lower.endswith("ly") and _adjective_of(lower) in words[
+            "opinion.evaluative_adjective"]:
+        return ("opinion.evaluative_adverb",)
+    if pos in ("ADJ", "ADV", "NOUN", "VERB") and (lower in config.emotive
+                                                 or lemma in config.emotive):
+        return ("opinion.emotive_word",)
+    if lower in words["opinion.generalisation"]:
+        return ("opinion.generalisation",)
+    if token.dep_ == "neg" or (lower in words["opinion.negation"] and pos in ("DET", "CCONJ")):
+        return ("opinion.negation",)
+    if lower in words["opinion.argument_marker"] and pos in ("CCONJ", "ADV", "SCONJ"):
+        return ("opinion.argument_marker",)
+    return ()
+
+
+def _pos_fits(rule: str, pos: str) -> bool:
+    if rule in ("evaluative_adjective", "scale_adjective"):
+        return pos == "ADJ"
+    if rule in ("evaluative_adverb", "intensifier"):
+        return pos == "ADV"
+    if rule == "evaluative_noun":
+        return pos in ("NOUN", "PROPN")
+    return pos == "VERB"
+
+
+def _adjective_of(adverb: str) -> str:
+    """'terribly' -> 'terrible', 'wisely' -> 'wise', 'happily' -> 'happy' (a cheap guess)."""
+    stem = adverb[:-2]
+    if stem.endswith("ib") or stem.endswith("ab"):
+        return stem + "le"
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    return stem
+
+
+def _next_lower(token: Token) -> str:
+    return token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
+
+
+def _fact_rules(token: Token, config: _Config) -> list[str]:
+    """Source and fact cues of one token (these count inside quotes too)."""
+    found = []
+    if (token.like_num or token.tag_ == "CD") and token.ent_type_ not in _DATE_ENTITIES:
+        found.append("fact.number")
+    tone = quote_finder.cue_tone(token.lemma_) if token.pos_ == "VERB" else None
+    if tone is not None:
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        writer_or_reader = subject is not None and (
+            subject.lower_ in config.words["opinion.first_person"]
+            or subject.lower_ in config.words["opinion.second_person"])
+        if tone == labels.CUE_LOADED:
+            found.append("opinion.loaded_cue")
+        elif not writer_or_reader:
+            found.append("fact.reporting_verb")
+    elif token.lower_ == "according" and _next_lower(token) == "to":
+        found.append("fact.reporting_verb")
+    if token.dep_ == "ROOT" and token.tag_ == "VBD":
+        found.append("fact.past_event")
     return found
+
+
+def _phrase_hits(sent: SentenceView, own: Sequence[Token], config: _Config) -> list[Hit]:
+    """Multi-word argument markers ('of course', 'in fact') among the writer's words."""
+    lowers = [t.lower_ for t in own]
+    hits = []
+    for phrase in config.phrases:
+        size = len(phrase)
+        for i in range(len(lowers) - size + 1):
+            if tuple(lowers[i:i + size]) == phrase:
+                last = own[i + size - 1]
+                hits.append(("opinion.argument_marker", *sent.token_range(own[i], last)))
+    return hits
+
+
+def _sentence_hits(sent: SentenceView, own: Sequence[Token], is_sourced: Any,
+                   config: _Config) -> list[Hit]:
+    """Cues of the whole sentence: own question or exclamation, imperative, scare quotes."""
+    hits: list[Hit] = []
+    text = sent.text.rstrip()
+    ending = text.rstrip("\"'\u201d\u2019)] ")
+    end_char = sent.start + len(ending) - 1
+    if ending.endswith("?") and not is_sourced(end_char):
+        hits.append(("opinion.rhetorical_question", end_char, end_char + 1))
+    elif ending.endswith("!") and not is_sourced(end_char):
+        hits.append(("opinion.exclamation", end_char, end_char + 1))
+    words = [t for t in own if not t.is_punct]
+    while words and words[0].lower_ in _SKIP_OPENERS:
+        words = words[1:]
+    if words and not ending.endswith("?"):
+        first = words[0]
+        subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
+        bare_verb = first.tag_ == "VB" and first.dep_ == "ROOT" and subjectless
+        negated = first.lower_ == "do" and _next_lower(first) in ("n't", "not")
+        if bare_verb or first.lower_ == "let" or negated:
+            hits.append(("opinion.imperative", *sent.token_range(first, first)))
+    root = sent.span.root
+    if root.lemma_ in _LINKING_VERBS and not is_sourced(sent.char(root)) and any(
+            c.dep_ == "acomp" or (c.dep_ == "attr" and any(g.dep_ == "amod" for g in c.children))
+            for c in root.children):
+        hits.append(("opinion.copular_judgement", *sent.token_range(root, root)))
+    if root.tag_ in ("VBZ", "VBP") and not is_sourced(sent.char(root)):
+        hits.append(("opinion.present_general", *sent.token_range(root, root)))
+    adjectives = [t for t in own if t.pos_ == "ADJ"]
+    if len(adjectives) >= config.min_adjectives:
+        hits.append(("opinion.many_adjectives", *sent.token_range(adjectives[0], adjectives[-1])))
+    for match in _SCARE_QUOTE_RE.finditer(sent.span.text):
+        inner = match.group(1).strip()
+        if 0 < len(inner.split()) <= 3 and inner[-1:] not in ".,!?;:":
+            start = sent.start + match.start()
+            if not is_sourced(start) or len(match.group(0)) < 0.5 * len(text):
+                hits.append(("opinion.scare_quotes", start, sent.start + match.end()))
+    return hits

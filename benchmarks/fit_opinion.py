@@ -1,0 +1,177 @@
+"""Fit the opinion cue weights of `resources/opinion.toml` on CheckThat! train sentences.
+
+A class-balanced, L2-regularised logistic regression over FrameLens's own cue features
+(value = min(hits, cap) per rule; see `framelens.analyzers.opinion`), trained on
+`subjectivity/train_en.tsv` (SUBJ = opinion). Only the weights are written back, into the
+`[weights]` table at the end of the resource file; no benchmark text is stored.
+
+    .venv/bin/python benchmarks/fit_opinion.py            # fit, report, write weights
+    .venv/bin/python benchmarks/fit_opinion.py --dry-run  # fit and report only
+    .venv/bin/python benchmarks/fit_opinion.py --evaluate subjectivity/dev_en.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from framelens import resources
+from framelens.analyzers import boilerplate, loaded, opinion, quotes, tone
+from framelens.fileio import atomic_output
+from framelens.nlp import pipeline
+from framelens.nlp.parsed import parse_many
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+MARKER = "# --- fitted weights"
+
+
+def read_tsv(path: Path) -> tuple[list[str], list[int]]:
+    """Sentences and labels (1 = SUBJ) of a CheckThat! file."""
+    texts, gold = [], []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            texts.append(row["sentence"])
+            gold.append(1 if row["label"].strip() == "SUBJ" else 0)
+    return texts, gold
+
+
+def features(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows (one per sentence), their document index and their character share."""
+    rules = opinion.rule_ids()
+    caps = opinion._config().caps
+    debris = [boilerplate.find_boilerplate(t) for t in texts]
+    parsed_all = parse_many(pipeline.load_pipeline(), texts,
+                            [[(s.start, s.end) for s in d] for d in debris])
+    rows, owners, shares = [], [], []
+    for index, parsed in enumerate(parsed_all):
+        views = list(parsed.sentences())
+        tones = tone.sentence_tones([v.text for v in views])
+        cues = opinion.sentence_cues(parsed, quotes.find_quotes(parsed),
+                                     loaded.find_marks(parsed), tones)
+        total = sum(len(v.text.replace(" ", "")) for v in views) or 1
+        for view, hits in zip(views, cues, strict=True):
+            counts = dict.fromkeys(rules, 0)
+            for rule, _, _ in hits:
+                counts[rule] += 1
+            rows.append([min(counts[r], caps[r]) for r in rules])
+            owners.append(index)
+            shares.append(len(view.text.replace(" ", "")) / total)
+    return np.array(rows, dtype=float), np.array(owners), np.array(shares)
+
+
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) -> tuple[float, np.ndarray]:
+    """Weighted logistic regression by Newton's method (bias not regularised)."""
+    design = np.hstack([np.ones((len(x), 1)), x])
+    beta = np.zeros(design.shape[1])
+    penalty = np.full(design.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-design @ beta))
+        grad = design.T @ (weight * (p - y)) + penalty * beta
+        hess = (design * (weight * p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(beta[0]), beta[1:]
+
+
+def predict_docs(x: np.ndarray, owners: np.ndarray, shares: np.ndarray, bias: float,
+                 coef: np.ndarray, n_docs: int) -> np.ndarray:
+    """SUBJ iff opinion sentences cover at least half the document (as the scorer does)."""
+    opinion_sent = (bias + x @ coef) >= 0
+    covered = np.zeros(n_docs)
+    np.add.at(covered, owners, shares * opinion_sent)
+    return (covered >= 0.5 - 1e-9).astype(int)
+
+
+def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> float:
+    """Mean F1 of the two classes."""
+    scores = []
+    for cls in (0, 1):
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == cls and p == cls)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != cls and p == cls)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == cls and p != cls)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / 2
+
+
+def training_set(texts: Sequence[str], gold: Sequence[int]) -> tuple[np.ndarray, ...]:
+    """Features with sentence targets (the document's label) and class-balanced weights."""
+    x, owners, shares = features(texts)
+    y = np.array([gold[o] for o in owners], dtype=float)
+    positives = sum(gold) or 1
+    negatives = (len(gold) - sum(gold)) or 1
+    balance = np.where(y == 1, len(gold) / (2 * positives), len(gold) / (2 * negatives))
+    return x, owners, shares, y, balance * shares
+
+
+def cross_validate(x: np.ndarray, owners: np.ndarray, shares: np.ndarray, y: np.ndarray,
+                   weight: np.ndarray, gold: Sequence[int], l2: float, folds: int = 5) -> float:
+    """Mean macro-F1 of `folds`-fold cross-validation over documents, over 4 shuffles."""
+    n_docs = len(gold)
+    results = []
+    for seed in range(4):
+        fold_of = np.random.default_rng(seed).permutation(n_docs) % folds
+        pred = np.zeros(n_docs, dtype=int)
+        for fold in range(folds):
+            train = fold_of[owners] != fold
+            bias, coef = fit(x[train], y[train], weight[train], l2)
+            docs = predict_docs(x, owners, shares, bias, coef, n_docs)
+            pred[fold_of == fold] = docs[fold_of == fold]
+        results.append(macro_f1(gold, pred.tolist()))
+    return float(np.mean(results))
+
+
+def write_weights(bias: float, coef: np.ndarray, rules: Sequence[str]) -> None:
+    """Replace the `[weights]` table at the end of the resource file."""
+    target = resources.path(opinion.RESOURCE)
+    text = target.read_text(encoding="utf-8")
+    head = text[:text.index(MARKER)]
+    lines = [f"{MARKER} (written by benchmarks/fit_opinion.py; do not edit by hand) ---",
+             "[weights]", f"bias = {bias:.3f}"]
+    lines += [f'"{rule}" = {value:.3f}' for rule, value in zip(rules, coef, strict=True)]
+    with atomic_output(target, binary=False) as handle:
+        handle.write(head + "\n".join(lines) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Fit (and write) the weights, or evaluate the current ones on a file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", type=Path, default=BENCH / "subjectivity" / "train_en.tsv")
+    parser.add_argument("--l2", type=float, default=3.0)
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--evaluate", type=Path, help="score the stored weights on this TSV")
+    args = parser.parse_args(argv)
+    rules = opinion.rule_ids()
+    if args.evaluate is not None:
+        texts, gold = read_tsv(args.evaluate)
+        x, owners, shares = features(texts)
+        config = opinion._config()
+        coef = np.array([config.weights[r] for r in rules])
+        pred = predict_docs(x, owners, shares, config.bias, coef, len(texts))
+        print(f"{args.evaluate.name}: macro-F1 {macro_f1(gold, pred.tolist()):.3f}")
+        return 0
+    texts, gold = read_tsv(args.train)
+    x, owners, shares, y, weight = training_set(texts, gold)
+    for l2 in (1.0, 3.0, 10.0):
+        score = cross_validate(x, owners, shares, y, weight, gold, l2)
+        print(f"l2={l2}: 5-fold CV macro-F1 {score:.3f}")
+    bias, coef = fit(x, y, weight, args.l2)
+    pred = predict_docs(x, owners, shares, bias, coef, len(texts))
+    print(f"train macro-F1 (l2={args.l2}): {macro_f1(gold, pred.tolist()):.3f}; bias {bias:.3f}")
+    for rule, value, fired in zip(rules, coef, (x > 0).sum(axis=0), strict=True):
+        print(f"  {rule:34s} {value:+.3f}  fired in {fired}")
+    if not args.dry_run:
+        write_weights(bias, coef, rules)
+        print(f"weights written to {resources.path(opinion.RESOURCE)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
