@@ -62,11 +62,11 @@ def run(paths: list[str], screenshot: str | None = None) -> int:
     window.show()
     window.open_paths(list(paths))
     status = app.exec()
-    _finish_background_work()
+    finish_background_work()
     return status
 
 
-def _finish_background_work() -> None:
+def finish_background_work() -> None:
     """Let a running analysis end; if it takes too long, leave without waiting for it."""
     from framelens.gui.worker import wait_for_idle
 
@@ -74,6 +74,15 @@ def _finish_background_work() -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
+
+
+def show_first_explanation(window) -> None:
+    """Fill the "Why was this marked?" box with the first loaded word (for the picture)."""
+    for pane in reversed(window.panes):
+        marks = [m for m in pane.editor.marks if m.category == "loaded_language"]
+        if marks:
+            window.explanation.setHtml(marks[0].explanation)
+            return
 
 
 def save_png(pixmap, out: str) -> None:
@@ -105,6 +114,7 @@ def _screenshot(app, paths: list[str], out: str) -> int:
         outcome = {"status": 1, "message": "timed out waiting for the analyses"}
 
         def capture() -> None:
+            show_first_explanation(window)
             app.processEvents()
             try:
                 save_png(window.grab(), out)
@@ -125,7 +135,7 @@ def _screenshot(app, paths: list[str], out: str) -> int:
         if not any(pane.text().strip() for pane in window.panes):
             QTimer.singleShot(0, capture)
         app.exec()
-    _finish_background_work()
+    finish_background_work()
     if outcome["message"]:
         print(f"framelens: {outcome['message']}", file=sys.stderr)
     return int(outcome["status"])

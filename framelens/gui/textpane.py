@@ -183,6 +183,15 @@ class ArticleEditor(QPlainTextEdit):
         if self._focus:
             self._show(self._focus[0])
 
+    def scroll_to_article(self, analysis) -> None:
+        """Put the first sentence outside web debris at the top of the view."""
+        if not analysis.sentences:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(Utf16Map(analysis.text).to_qt(analysis.sentences[0].start))
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(cursor.block().firstLineNumber())
+
     def _show(self, cursor: QTextCursor) -> None:
         self.setTextCursor(cursor)
         self.centerCursor()
@@ -268,6 +277,7 @@ class ArticlePane(QFrame):
         self.source: str | None = None
         self.analysis = None
         self.dirty = False
+        self.fresh = True
         self._loading = False
         self.title = QLabel()
         self.title.setObjectName("paneTitle")
@@ -298,7 +308,7 @@ class ArticlePane(QFrame):
             self.editor.setPlainText(text)
         finally:
             self._loading = False
-        self.source, self.analysis, self.dirty = source, None, False
+        self.source, self.analysis, self.dirty, self.fresh = source, None, False, True
         self.title.setText(title)
         self.source_line.setText(detail or (Path(source).name if source else ""))
         self.show_message("")
@@ -313,6 +323,9 @@ class ArticlePane(QFrame):
             return False
         self.analysis = analysis
         self.editor.set_marks(analysis)
+        if self.fresh and self.editor.textCursor().position() == 0:
+            self.editor.scroll_to_article(analysis)
+        self.fresh = False
         if analysis.title:
             self.title.setText(analysis.title)
         genre = f"{analysis.genre.label} (score {analysis.genre.score:.2f})"

@@ -35,6 +35,8 @@ QLabel#paneTitle { font-weight: bold; font-size: %(title)spt; }
 QLabel#paneSource { color: palette(placeholder-text); }
 QLabel#paneMessage { border: 1px solid palette(mid); padding: 4px; }
 QLabel#paneMessage[error="true"] { font-weight: bold; border: 2px solid palette(text); }
+QFrame#pane { border: 2px solid transparent; }
+QFrame#pane[active="true"] { border: 2px solid palette(highlight); }
 QFrame#restoreBar { border: 2px solid palette(highlight); }
 """
 

@@ -34,6 +34,9 @@ from framelens.gui.worker import AnalysisRunner
 log = logging.getLogger(__name__)
 PANE_NAMES = ("A", "B")
 EDIT_PAUSE_MS = 500
+PANELS_DELAY_MS = 100
+# Redrawing the charts takes a few hundred ms of GUI time: not while the user is typing.
+PANELS_AFTER_TYPING_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +69,8 @@ class MainWindow(QMainWindow):
             pane.setObjectName("pane")
             self.splitter.addWidget(pane)
         self.tabs = QTabWidget()
-        self.comparison_panel, self.sources_panel = panels.create(self.tabs)
+        self.comparison_panel = self.sources_panel = None
+        self.last_edit = 0.0
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.addWidget(self.splitter)
         self.vertical.addWidget(self.tabs)
@@ -128,11 +132,9 @@ class MainWindow(QMainWindow):
         self.legend.toggled.connect(self._categories_toggled)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.actions_ = menus.build(self)
-        if self.comparison_panel is not None:
-            self.comparison_panel.metricActivated.connect(self.show_metric)
-        if self.sources_panel is not None:
-            self.sources_panel.quoteActivated.connect(
-                lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+        self.panel_timer = QTimer(self)
+        self.panel_timer.setSingleShot(True)
+        self.panel_timer.timeout.connect(self._update_panels)
 
         self.legend.set_enabled(self.settings.enabled_categories())
         self.apply_look()
@@ -142,6 +144,18 @@ class MainWindow(QMainWindow):
             self._offer_recovery()
         self.runner.start()
         self.progress.show()
+        # The panels pull in matplotlib (~0.5 s): build them once the window is on screen.
+        QTimer.singleShot(PANELS_DELAY_MS, self._create_panels)
+
+    def _create_panels(self) -> None:
+        self.comparison_panel, self.sources_panel = panels.create(self.tabs)
+        if self.comparison_panel is not None:
+            self.comparison_panel.metricActivated.connect(self.show_metric)
+        if self.sources_panel is not None:
+            self.sources_panel.quoteActivated.connect(
+                lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+        panels.set_dark(self.comparison_panel, self.dark)
+        self._update_panels()
 
     # --- opening articles ---------------------------------------------------------------
     def open_paths(self, paths: list[str], first_pane: int | None = None) -> None:
@@ -257,15 +271,23 @@ class MainWindow(QMainWindow):
         analyses = [pane.analysis for pane in self.panes]
         for index, pane in enumerate(self.panes):
             self.legend.set_counts(index, pane.editor.counts() if pane.analysis else None)
-        titles = [pane.title.text() for pane in self.panes]
-        panels.update(self.comparison_panel, self.sources_panel, analyses, titles)
+        typing = time.monotonic() - self.last_edit < PANELS_AFTER_TYPING_MS / 1000
+        self.panel_timer.start(PANELS_AFTER_TYPING_MS if typing else 0)
         self.summary.setText(summary_line(analyses))
         titles_short = [p.title.text() for p in self.panes if p.text()]
         self.setWindowTitle("FrameLens" + (" \u2014 " + " vs ".join(titles_short)
                                            if titles_short else ""))
 
+    def _update_panels(self) -> None:
+        titles = [pane.title.text() for pane in self.panes]
+        panels.update(self.comparison_panel, self.sources_panel,
+                      [pane.analysis for pane in self.panes], titles)
+
     # --- drafts and autosave ----------------------------------------------------------------
     def _edited(self, pane: int) -> None:
+        self.last_edit = time.monotonic()
+        if self.panel_timer.isActive():
+            self.panel_timer.start(PANELS_AFTER_TYPING_MS)
         self.edit_timers[pane].start()
         if self.autosave is not None and not self.autosave_timer.isActive():
             self.autosave_timer.start()
