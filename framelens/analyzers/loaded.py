@@ -1,33 +1,294 @@
-"""Loaded language, hedges and boosters from the lexicons in `resources/`."""
+"""Loaded language, hedges and boosters, found by lexicon lookup over the parsed tokens.
+
+Entries come from `resources/loaded_language.jsonl` and `resources/hedges_boosters.jsonl`:
+single words match by surface form or lemma (verbs also by their regular inflections),
+optionally only with a given part of speech or tag; phrases ("without doubt", "far-right",
+"iron fist") match token by token, longest first. Strongly valenced adjectives and adverbs
+in VADER's lexicon that our lexicon does not list are marked as emotive, with a templated
+explanation (`resources/loaded_signals.toml`).
+
+Quotations: words inside a quoted passage of several words are the source's, not the
+writer's, so they are not marked as the writer's loaded language (the quote itself is
+shown by the quotes analyser). A short quoted fragment of a few words is the writer's own
+framing (scare quotes: the "experts") and is marked, with a note on the quote marks.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from framelens import labels, resources
 from framelens.model import Span
 from framelens.nlp.parsed import ParsedText
 
+_PHRASE_TOKEN_RE = re.compile(r"[a-z0-9']+|[^\sa-z0-9']")
+_QUOTED_RE = re.compile(r"\"[^\"\n]{1,600}\"|\u201c[^\u201d\n]{1,600}\u201d")
+# Parts of a named entity of these types are names, not word choices ("Brave", "Savage").
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT",
+                            "LAW", "LOC"})
+_VERB_POS = "VERB"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One lexicon entry, ready to become a `Span`."""
+
+    rule: str
+    category: str
+    subtype: str
+    explanation: str
+    alternative: str | None
+    pos: frozenset[str]
+    tags: frozenset[str]
+
+    def fits(self, token: Token) -> bool:
+        """Whether the token has a part of speech and tag this entry accepts.
+
+        A proper noun inside a sentence ("the Fantastic Four") is a name, not a word choice,
+        unless the entry lists PROPN.
+        """
+        if token.pos_ == "PROPN" and not token.is_sent_start and "PROPN" not in self.pos:
+            return False
+        pos_ok = not self.pos or token.pos_ in self.pos
+        return pos_ok and (not self.tags or token.tag_ in self.tags)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A multi-token entry: each position holds the word forms it accepts."""
+
+    slots: tuple[frozenset[str], ...]
+    entry: _Entry
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[_Entry, ...]]
+    phrases: dict[str, tuple[_Phrase, ...]]
+    vader: dict[str, float]
+    signals: dict[str, Any]
+
+
+def inflections(word: str) -> frozenset[str]:
+    """The word and its regular verb inflections (-s, -ed, -ing), over-generated on purpose."""
+    forms = {word}
+    if len(word) < 3 or not word.isalpha():
+        return frozenset(forms)
+    stem = word[:-1] if word.endswith("e") else word
+    forms |= {word + "s", word + "es", stem + "ed", stem + "ing", word + "d"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return frozenset(forms)
+
+
+def _entry(record: dict[str, Any], category: str) -> _Entry:
+    return _Entry(record["id"], category, record.get("subtype", ""), record["explanation"],
+                  record.get("alternative"), frozenset(record.get("pos", ())),
+                  frozenset(record.get("tag", ())))
+
+
+def _records() -> Iterator[tuple[dict[str, Any], str]]:
+    for record in resources.load_jsonl("loaded_language.jsonl"):
+        yield record, labels.LOADED
+    for record in resources.load_jsonl("hedges_boosters.jsonl"):
+        yield record, record["category"]
+
+
+def _phrase_variants(term: str) -> Iterable[tuple[str, ...]]:
+    tokens = tuple(_PHRASE_TOKEN_RE.findall(term))
+    yield tokens
+    if "-" in tokens:
+        yield tuple(t for t in tokens if t != "-")
+
 
 @functools.cache
-def _lexicon() -> dict[str, dict[str, Any]]:
-    entries: dict[str, dict[str, Any]] = {}
-    for entry in resources.load_jsonl("loaded_language.jsonl"):
-        entries[entry["term"]] = {**entry, "category": labels.LOADED}
-    for entry in resources.load_jsonl("hedges_boosters.jsonl"):
-        entries[entry["term"]] = entry
-    return entries
+def _lexicon() -> _Lexicon:
+    words: dict[str, list[_Entry]] = {}
+    phrases: dict[str, list[_Phrase]] = {}
+    for record, category in _records():
+        entry = _entry(record, category)
+        term = record["term"].lower()
+        verb = _VERB_POS in entry.pos
+        forms = set(inflections(term) if verb else {term}) | set(record.get("forms", ()))
+        for form in forms:
+            words.setdefault(form, []).append(entry)
+        for tokens in _phrase_variants(term):
+            if len(tokens) > 1:
+                slots = tuple(inflections(t) for t in tokens)
+                phrases.setdefault(tokens[0], []).append(_Phrase(slots, entry))
+                for first in slots[0]:
+                    if first != tokens[0]:
+                        phrases.setdefault(first, []).append(_Phrase(slots, entry))
+    for record in resources.load_jsonl("loaded_language.jsonl"):
+        for adverb in _derived_adverbs(record):
+            words.setdefault(adverb, []).append(_entry({**record, "pos": ["ADV"]}, labels.LOADED))
+    ordered = {k: tuple(sorted(v, key=lambda p: -len(p.slots))) for k, v in phrases.items()}
+    signals = resources.load_toml("loaded_signals.toml")
+    return _Lexicon({k: tuple(v) for k, v in words.items()}, ordered, _vader_valences(), signals)
+
+
+def _derived_adverbs(record: dict[str, Any]) -> set[str]:
+    """The -ly adverbs of a loaded adjective ("vicious" -> "viciously"): equally loaded."""
+    term = record["term"]
+    adjective = not record.get("pos") or "ADJ" in record["pos"]
+    if not term.isalpha() or term.endswith("ly") or not adjective:
+        return set()
+    if term.endswith("le"):
+        return {term[:-1] + "y"}
+    if term.endswith("y"):
+        return {term[:-1] + "ily"}
+    if term.endswith("ic"):
+        return {term + "ally"}
+    return {term + "ly"}
+
+
+def _vader_valences() -> dict[str, float]:
+    """VADER's word valences (MIT, shipped with vaderSentiment); empty if it is missing."""
+    try:
+        import vaderSentiment
+    except ImportError:
+        return {}
+    lexicon_file = Path(vaderSentiment.__file__).resolve().parent / "vader_lexicon.txt"
+    valences: dict[str, float] = {}
+    try:
+        lines = lexicon_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                valences[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return valences
+
+
+def _match_phrase(doc: Doc, index: int, lexicon: _Lexicon) -> tuple[int, _Entry] | None:
+    """The longest phrase starting at token `index`: (number of tokens, entry)."""
+    token = doc[index]
+    for key in {token.lower_, token.lemma_.lower()}:
+        for phrase in lexicon.phrases.get(key, ()):
+            size = len(phrase.slots)
+            if index + size > len(doc):
+                continue
+            if all(doc[index + k].lower_ in slot or doc[index + k].lemma_.lower() in slot
+                   for k, slot in enumerate(phrase.slots)):
+                return size, phrase.entry
+    return None
+
+
+def _match_word(token: Token, lexicon: _Lexicon) -> _Entry | None:
+    for key in (token.lower_, token.lemma_.lower()):
+        for entry in lexicon.words.get(key, ()):
+            if entry.fits(token):
+                return entry
+    return _vader_entry(token, lexicon)
+
+
+def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
+    """A strongly valenced adjective or adverb that the lexicon does not list."""
+    vader = lexicon.signals["vader"]
+    if token.pos_ not in vader["pos"]:
+        return None
+    word = token.lower_
+    valence = lexicon.vader.get(word)
+    if valence is None or abs(valence) < vader["min_valence"] or word in vader["exclude"]:
+        return None
+    tone = "negative" if valence < 0 else "positive"
+    if tone not in vader["tones"]:
+        return None
+    explanation = vader["explanation"].format(word=token.text, tone=tone)
+    return _Entry(vader["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
+                  frozenset())
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    """A quoted passage of a block: block-relative offsets of its content (marks excluded)."""
+
+    start: int
+    end: int
+    text: str
+    scare: bool
+
+
+def _quoted_passages(doc: Doc, quotes: dict[str, Any]) -> list[_Quoted]:
+    """Quoted passages of a block.
+
+    A scare quote has few words, starts in lower case, is not a full utterance (no closing
+    punctuation) and its sentence has no reporting verb (else it is a source's partial quote).
+    """
+    passages = []
+    for match in _QUOTED_RE.finditer(doc.text):
+        content = match.group()[1:-1]
+        scare = (0 < len(content.split()) <= int(quotes["max_scare_words"])
+                 and content[:1].islower() and content[-1:].isalpha())
+        if scare:
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            cues = quotes["partial_quote_cues"]
+            scare = span is None or not any(t.lemma_.lower() in cues for t in span.sent)
+        passages.append(_Quoted(match.start() + 1, match.end() - 1, content, scare))
+    return passages
+
+
+def _span(entry: _Entry, start: int, end: int, note: str) -> Span:
+    explanation = f"{entry.explanation} {note}" if note else entry.explanation
+    return Span(start, end, entry.category, explanation, entry.rule, entry.subtype,
+                entry.alternative)
+
+
+def _quote_note(start: int, end: int, quoted: list[_Quoted], note: str) -> str | None:
+    """No note outside quotes, `note` inside scare quotes, None (leave unmarked) in a quotation."""
+    for passage in quoted:
+        if passage.start <= start and end <= passage.end:
+            return note if passage.scare else None
+    return ""
+
+
+def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
+    """Marks of one parsed block, with absolute offsets."""
+    quotes = lexicon.signals["quotes"]
+    quoted = _quoted_passages(doc, quotes)
+    spans: list[Span] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if token.ent_type_ in _NAME_ENTITIES or token.is_punct or token.is_space:
+            index += 1
+            continue
+        found = _match_phrase(doc, index, lexicon)
+        size, entry = found if found else (1, _match_word(token, lexicon))
+        if entry is not None:
+            last = doc[index + size - 1]
+            start, end = token.idx, last.idx + len(last)
+            note = (_quote_note(start, end, quoted, quotes["scare_note"])
+                    if entry.category == labels.LOADED else "")
+            if note is not None:
+                spans.append(_span(entry, offset + start, offset + end, note))
+        index += size
+    for passage in quoted:
+        inside = any(offset + passage.start <= m.start < offset + passage.end for m in spans)
+        if passage.scare and not inside:
+            spans.append(Span(offset + passage.start, offset + passage.end, labels.LOADED,
+                              quotes["scare_explanation"].format(words=passage.text),
+                              quotes["scare_rule"], "pejorative", None))
+    return sorted(spans, key=lambda m: (m.start, m.end))
 
 
 def find_marks(parsed: ParsedText) -> list[Span]:
-    """Loaded-language, hedge and booster spans in text order."""
+    """Loaded-language, hedge and booster spans in text order, one per word or phrase."""
     lexicon = _lexicon()
-    spans = []
-    for start, token in parsed.tokens():
-        entry = lexicon.get(token.lower_) or lexicon.get(token.lemma_.lower())
-        if entry is None:
-            continue
-        spans.append(Span(start, start + len(token), entry["category"], entry["explanation"],
-                          entry["id"], entry.get("subtype", ""), entry.get("alternative")))
+    spans: list[Span] = []
+    for block in parsed.blocks:
+        spans.extend(_block_marks(block.doc, block.start, lexicon))
     return spans
