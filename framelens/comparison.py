@@ -23,6 +23,10 @@ def _ratio_phrase(x: float, y: float) -> str | None:
     return None
 
 
+def _attributed(analysis: Analysis) -> int:
+    return sum(1 for s in analysis.sentences if s.label == labels.ATTRIBUTED)
+
+
 def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> list[str]:
     """The sharpest differences between A and B, most striking first."""
     ma, mb = a.metrics, b.metrics
@@ -39,8 +43,11 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
     opinion_line(name_b, mb.opinion_share, name_a, ma.opinion_share)
 
     if ma.quote_count or mb.quote_count:
-        sources = (f"{name_a} gives {ma.quote_count} quote(s) to {ma.named_source_count} named "
-                   f"source(s), {name_b} {mb.quote_count} to {mb.named_source_count}.")
+        first, second = (b, a) if mb.named_source_count > ma.named_source_count else (a, b)
+        first_name, second_name = (name_b, name_a) if first is b else (name_a, name_b)
+        sources = (f"{first_name} attributes {_attributed(first)} statement(s) to "
+                   f"{first.metrics.named_source_count} named source(s), {second_name} "
+                   f"{_attributed(second)} to {second.metrics.named_source_count}.")
         weight = abs(ma.named_source_count - mb.named_source_count) / max(
             1, ma.named_source_count, mb.named_source_count)
         found.append((weight * 2, sources))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, WIRE
+from seedfiles import ROOT, WIRE
 
 
 def _modules_after(code: str) -> set[str]:

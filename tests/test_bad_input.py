@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, WIRE
+from seedfiles import ROOT, WIRE
 
 from framelens import cli, engine, textio
 from framelens.model import Analysis

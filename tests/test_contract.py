@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import OPED, ROOT, WIRE, read_exact
+from seedfiles import OPED, ROOT, WIRE, read_exact
 
 from framelens import labels
 

@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import OPED, WIRE
+from seedfiles import OPED, WIRE
 
 from framelens import cli
 
