@@ -196,3 +196,109 @@ def test_quotes_oped_seed_has_none_inside_boilerplate(oped):
     for quote in oped.quotes:
         assert all(quote.content.end <= start or quote.content.start >= end
                    for start, end in debris)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor's reported reliance on private guards is not a sign of strength.",
+    "The reported influx of cash worried the auditors.",
+    "Governor Ann Brooks's rumoured plan to quit is not a sign that she has given up.",
+])
+def test_quotes_attributive_participle_is_not_a_cue(text):
+    analysis, quotes = _quotes(text)
+    assert [(_text(analysis, q.cue), q.cue_verb) for q in quotes
+            if q.cue_verb in ("report", "rumour")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "It reveals how far the party has drifted from its own voters.",
+    "History shows that such tactics can prolong power.",
+    "This suggests that the council has lost its nerve.",
+    "Their eagerness to spend reveals where their loyalties lie.",
+    "That proves the budget was never balanced.",
+    "This moment demands clarity from every leader.",
+])
+def test_quotes_writer_argument_is_not_reported_speech(text):
+    _, quotes = _quotes(text)
+    assert quotes == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The report says the plan failed.", "The report"),
+    ("Officials said the talks ended.", "Officials"),
+    ("The study shows that sleep improves memory.", "The study"),
+    ("Researchers found that the drug lowered blood pressure.", "Researchers"),
+    ("The ministry confirmed that the border would stay closed.", "The ministry"),
+    ("Many argue that the tax is unfair.", "Many"),
+    ("The senator, who grew up on a farm, suggested that it would fail.", "The senator"),
+])
+def test_quotes_sources_of_reported_speech_stay(text, speaker):
+    analysis, quote = _only(text, labels.INDIRECT)
+    assert _text(analysis, quote.speaker) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters are boldly challenging the theocratic leadership.",
+    "The troops attacked the bridge at dawn.",
+    "Fans backed the car into the garage.",
+    "The general ruled the province for a decade.",
+])
+def test_quotes_action_verbs_with_a_thing_as_object_are_not_quotes(text):
+    _, quotes = _quotes(text)
+    assert quotes == []
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The senator attacked the plan as a giveaway to banks.", "attack"),
+    ("The union endorsed Maria Lopez for mayor.", "endorse"),
+    ("The judge dismissed the allegations as baseless.", "dismiss"),
+    ("The company cited rising costs.", "cite"),
+])
+def test_quotes_object_cues_whose_object_is_said_stay(text, verb):
+    _, quote = _only(text, labels.INDIRECT)
+    assert quote.cue_verb == verb
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A city that must borrow money to pay its police is admitting that it has failed.",
+     "A city"),
+    ("The lawyer who represented the family said that the ruling was unjust.", "The lawyer"),
+])
+def test_quotes_speaker_span_stops_before_a_relative_clause(text, speaker):
+    analysis, quote = _only(text, labels.INDIRECT)
+    assert _text(analysis, quote.speaker) == speaker
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials said the talks ended.", None),
+    ("A spokesman said the plant would stay open.", None),
+    ("Maria Lopez said the plant would stay open.", "Maria Lopez"),
+    ("The European Union said the deal was fair.", "The European Union"),
+])
+def test_quotes_speaker_name_only_for_named_sources(text, name):
+    _, quote = _only(text, labels.INDIRECT)
+    assert quote.speaker_name == name
+
+
+def test_quotes_unnamed_speaker_still_explained_by_its_words():
+    _, quote = _only("Officials said the talks ended.", labels.INDIRECT)
+    assert "Officials" in quote.explanation
+
+
+def test_quotes_dash_signature_has_speaker_and_no_cue_verb():
+    text = "\u201cNo one can be free who is a slave to his passions.\u201d \u2015 Maria Lopez"
+    analysis, quote = _only(text, labels.DIRECT)
+    assert _text(analysis, quote.speaker) == "Maria Lopez"
+    assert quote.cue is None and quote.cue_verb is None and quote.cue_tone is None
+    assert quote.rule == "quotes.direct_signed"
+    assert "\u2015" not in quote.explanation and "dash" in quote.explanation
+
+
+def test_quotes_oped_seed_attributes_nothing_to_abstract_subjects(oped):
+    speakers = {(_text(oped, q.speaker) or "").split()[0].lower() for q in oped.quotes
+                if q.speaker is not None}
+    assert not speakers & {"it", "history", "this", "their", "supreme"}
+    assert all(q.cue_verb not in ("report", "reveal", "show") for q in oped.quotes)
+
+
+def test_quotes_wire_seed_challenge_and_attack_are_not_quotes(wire):
+    assert not {q.cue_verb for q in wire.quotes} & {"challenge", "attack"}

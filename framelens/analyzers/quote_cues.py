@@ -6,6 +6,11 @@ A cue is a verb whose lemma is in `resources/reporting_verbs.toml` (or the phras
 its content is its reported clause, its infinitive ("vows to ..."), its object ("cited
 the figures", "described it as ...") or, for a parenthetical "..., she argues, ...", the
 clause it interrupts.
+
+Not every such verb is a cue: a participle modifying a noun ("the reported influx") never
+is, and a verb of showing ("reveal", "suggest") or a stance or object cue reports someone
+only when its subject can be a source (a person, a group, an institution or a document),
+not the writer's own argument ("History shows", "It reveals", "This moment demands").
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from framelens import labels, resources
 _SUBJECTS = ("nsubj", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "acl", "pcomp", "relcl")
 _TRIM = frozenset(",;:-\u2014\u2013")
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "LAW"})
+_OWN_SUBJECT = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,15 @@ class Lexicon:
     intent: frozenset[str]
     belief: frozenset[str]
     nominal: frozenset[str]
+    stance_object: frozenset[str]
+    side_object: frozenset[str]
+    propositions: frozenset[str]
+    evidential: frozenset[str]
+    not_sources: frozenset[str]
+    people_words: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    source_nouns: frozenset[str]
+    documents: frozenset[str]
     particles: dict[str, frozenset[str]]
     according: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
@@ -59,6 +75,7 @@ def lexicon() -> Lexicon:
     verbs: dict[str, Any] = resources.load_toml("reporting_verbs.toml")
     settings: dict[str, Any] = resources.load_toml("quotes.toml")
     pronouns = settings["pronouns"]
+    speakers = settings["speakers"]
     return Lexicon(
         neutral=frozenset(verbs["verbs"]["neutral"]),
         loaded=dict(verbs["verbs"]["loaded"]),
@@ -66,6 +83,15 @@ def lexicon() -> Lexicon:
         intent=frozenset(verbs["stance"]["intent"]),
         belief=frozenset(verbs["stance"]["belief"]),
         nominal=frozenset(verbs["nominal"]["verbs"]),
+        stance_object=frozenset(verbs["nominal"]["stance_object"]),
+        side_object=frozenset(verbs["nominal"]["side_object"]),
+        propositions=frozenset(verbs["nominal"]["propositions"]),
+        evidential=frozenset(speakers["evidential"]),
+        not_sources=frozenset(speakers["not_sources"]),
+        people_words=frozenset(speakers["people_words"]),
+        person_suffixes=tuple(speakers["person_suffixes"]),
+        source_nouns=frozenset(speakers["people"]) | frozenset(speakers["documents"]),
+        documents=frozenset(speakers["documents"]),
         particles={k: frozenset(v) for k, v in verbs["nominal"]["with_particle"].items()},
         according=tuple(tuple(p.split()) for p in settings["according"]["phrases"]),
         person_pronouns=frozenset(pronouns["person"]),
@@ -117,9 +143,44 @@ def speaker_of(verb: Token, depth: int = 3) -> tuple[Span | None, bool]:
     return None, False
 
 
-def _subject_phrase(token: Token) -> Span:
-    """The subject's tokens, without trailing commas or dashes."""
+def is_attributive(token: Token) -> bool:
+    """A participle modifying a noun ("the reported influx", "X's reported reliance on ...")."""
+    if token.dep_ == "amod":
+        return True
+    if token.tag_ in ("VBN", "JJ") and token.head.i > token.i and \
+            token.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i == token.i + 1), None)
+    comp = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    return obj is not None and comp is not None and comp.pos_ in ("VERB", "AUX") and \
+        not any(c.dep_ in _OWN_SUBJECT for c in comp.children)
+
+
+def is_source(speaker: Span, lex: Lexicon, strict: bool = False) -> bool:
+    """The phrase can be a source: a person, group, institution or document (not "History").
+
+    `strict` also refuses "it"/"this"/"that", the writer's own subject of "reveals".
+    """
+    root = speaker.root
+    lower = root.lower_
+    if root.tag_ in ("WDT", "WP") and root.head.dep_ == "relcl":
+        antecedent = root.head.head
+        return is_source(antecedent.doc[antecedent.i: antecedent.i + 1], lex, strict)
+    if lower in lex.not_sources:
+        return not strict and lower in lex.group_pronouns
+    if root.pos_ in ("PRON", "PROPN") or lower in lex.people_words or \
+            root.ent_type_ in _SOURCE_ENTS:
+        return True
+    return root.lemma_.lower() in lex.source_nouns or lower in lex.source_nouns or \
+        lower.endswith(lex.person_suffixes)
+
+
+def _subject_phrase(token: Token, whole: bool = False) -> Span:
+    """The subject's tokens up to any clause modifying it (all with `whole`), trimmed."""
     first, last = token.left_edge, token.right_edge
+    clause = next((c for c in token.rights if c.dep_ in ("relcl", "acl")), None)
+    if clause is not None and clause.left_edge.i > token.i and not whole:
+        last = token.doc[clause.left_edge.i - 1]
     while last.i > first.i and last.text in _TRIM:
         last = token.doc[last.i - 1]
     return token.doc[first.i: last.i + 1]
@@ -127,32 +188,35 @@ def _subject_phrase(token: Token) -> Span:
 
 def reported(verb: Token, lex: Lexicon) -> Reported | None:
     """The indirect speech a cue verb introduces, if any."""
+    if is_attributive(verb):
+        return None
     lemma = verb.lemma_
     speech = lex.speech(lemma)
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp" and (speech or lemma in lex.belief or lemma in lex.intent):
             rule = "quotes.reported_clause" if speech else "quotes.stance"
-            return _with_speaker(verb, _subtree(child), rule)
+            return _with_speaker(verb, _subtree(child), rule, lex)
     if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
-        return _with_speaker(verb, _subtree(head), "quotes.reported_parenthetical")
+        return _with_speaker(verb, _subtree(head), "quotes.reported_parenthetical", lex)
     if lemma in lex.intent:
         for child in children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
-                return _with_speaker(verb, _subtree(child), "quotes.stance")
-    if lemma in lex.nominal:
+                return _with_speaker(verb, _subtree(child), "quotes.stance", lex)
+    if lemma in lex.nominal or lemma in lex.stance_object or lemma in lex.side_object:
         obj = next((c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
-        if obj is not None:
+        if obj is not None and _object_is_content(verb, obj, lex):
             last = obj.right_edge
             for child in children:
                 if child.i > obj.i and child.dep_ in ("prep", "oprd", "ccomp") and (
                         child.dep_ != "prep" or child.lower_ == "as"):
                     last = max(last, child.right_edge, key=lambda t: t.i)
-            return _with_speaker(verb, _trim(obj.left_edge, last), "quotes.reported_object")
-    if speech and verb.dep_ == "ROOT" and _finite_after(verb):
+            return _with_speaker(verb, _trim(obj.left_edge, last), "quotes.reported_object",
+                                 lex)
+    if speech and verb.dep_ == "ROOT" and lemma not in lex.side_object and _finite_after(verb):
         return _with_speaker(verb, _trim(verb.doc[verb.i + 1], verb.sent[-1]),
-                             "quotes.reported_clause")
+                             "quotes.reported_clause", lex)
     particles = lex.particles.get(lemma, frozenset())
     for child in children:
         if child.dep_ in ("prep", "prt") and child.lower_ in particles:
@@ -160,8 +224,19 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
             if obj is None and child.dep_ == "prt":
                 obj = next((c for c in children if c.dep_ == "dobj" and c.i > child.i), None)
             if obj is not None:
-                return _with_speaker(verb, _subtree(obj), "quotes.reported_object")
+                return _with_speaker(verb, _subtree(obj), "quotes.reported_object", lex)
     return None
+
+
+def _object_is_content(verb: Token, obj: Token, lex: Lexicon) -> bool:
+    """The object of an object cue is what was said ("cited the figures", "attacked Clinton")."""
+    lemma, noun = verb.lemma_, obj.lemma_.lower()
+    if lemma in lex.nominal or noun in lex.propositions or noun in lex.documents:
+        return True
+    if lemma not in lex.side_object:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("as", "for") for c in verb.children) or \
+        is_source(obj.doc[obj.i: obj.i + 1], lex)
 
 
 def _finite_after(verb: Token) -> bool:
@@ -188,11 +263,17 @@ def mistagged(token: Token, lex: Lexicon) -> Reported | None:
                     "quotes.reported_clause")
 
 
-def _with_speaker(verb: Token, content: tuple[Token, Token], rule: str) -> Reported | None:
+def _with_speaker(verb: Token, content: tuple[Token, Token], rule: str,
+                  lex: Lexicon) -> Reported | None:
+    """The cue's speaker, or None when the cue has no speaker or its subject is no source."""
     speaker, passive = speaker_of(verb)
     if speaker is None and passive and rule == "quotes.reported_clause":
         rule = "quotes.passive_report"
     elif speaker is None and rule != "quotes.reported_parenthetical":
+        return None
+    evidential = verb.lemma_ in lex.evidential
+    checked = evidential or rule in ("quotes.stance", "quotes.reported_object")
+    if speaker is not None and checked and not is_source(speaker, lex, strict=evidential):
         return None
     return Reported(verb, content, speaker, rule)
 
@@ -224,7 +305,7 @@ def according_to(sent: Span, lex: Lexicon) -> Iterator[tuple[tuple[Token, Token]
             if obj is None:
                 continue
             speaker = _subject_phrase(obj)
-            content = _rest_of_sentence(sent, i, speaker.end - sent.start)
+            content = _rest_of_sentence(sent, i, _subject_phrase(obj, whole=True).end - sent.start)
             if content is not None:
                 yield content, speaker, cue
 

@@ -6,8 +6,9 @@ verb, otherwise it is a borrowed phrase ("a “failsafe”") left to the reporte
 around it. The speaker and cue of a direct quote are looked for right after it
 ("“...,” she said"), then right before it ("He said: “...”"), then at the end of the
 previous paragraph ("She added:"), then in the quote just before (news style gives the
-speaker once). Reported speech comes from the parse (`quote_cues`); speaker names are
-resolved by `speakers`. Everything is linear in the text; spaCy is not run again.
+speaker once). A quote signed "“...” \u2015 Name" has a speaker and no reporting verb.
+Reported speech comes from the parse (`quote_cues`); speaker names are resolved by
+`speakers`. Everything is linear in the text; spaCy is not run again.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from framelens import labels
 from framelens.analyzers.quote_cues import (
     Lexicon,
     according_to,
+    is_attributive,
     lexicon,
     mistagged,
     reported,
     speaker_of,
 )
 from framelens.analyzers.quote_marks import ALL_MARKS, QuotedSpan, find_quoted
-from framelens.analyzers.speakers import SpeakerResolver
+from framelens.analyzers.speakers import SpeakerResolver, head_phrase
 from framelens.model import Quote, TextRange
 from framelens.nlp.parsed import ParsedText
 
@@ -145,7 +147,10 @@ def _direct(text: str, quoted: list[QuotedSpan], paragraphs: list[tuple[int, int
             if text[prev_start:prev_end].rstrip().endswith(":"):
                 cue = _cue_before(prev_end, max(prev_start, floor), tokens, lex)
         cue = cue or _governing_cue(start, end, tokens, lex)
-        if cue is not None:
+        if cue is not None and cue.text[0] in _DASHES:
+            item = _Found(labels.DIRECT, start, end, None, _speaker(cue, parts, tokens),
+                          "quotes.direct_signed")
+        elif cue is not None:
             item = _Found(labels.DIRECT, start, end, cue, _speaker(cue, parts, tokens),
                           "quotes.direct")
         elif previous is not None and previous[1] >= para - 1 and previous[0].cue is not None:
@@ -188,30 +193,41 @@ def _is_quote(text: str, span: QuotedSpan, floor: int, limit: int, tokens: _Toke
 def _cue_after(text: str, end: int, limit: int, tokens: _Tokens, lex: Lexicon,
                merging: bool = False) -> Token | None:
     """A reporting verb right after a quote ("“...,” she said"), before the sentence ends."""
+    first = tokens.first_from(end)
+    signature = _signature(text, end, first, tokens)
+    if signature is not None and not merging:
+        return signature
     inner_end = text[:end].rstrip(ALL_MARKS + " ")[-1:]
     if inner_end == "." or (merging and inner_end != "," and text[end:end + 1] != ","):
         return None
-    first = tokens.first_from(end)
     for position in range(first, min(first + lex.limits["attribution_window"], len(tokens.tokens))):
         token = tokens.tokens[position]
         if tokens.starts[position] >= limit or token.text in _STOPS or token.text[0] in ALL_MARKS:
             return None
         if token.is_space:
             continue
-        if token.text[0] in _DASHES and not text[end:tokens.starts[position]].strip() and \
-                token.i + 1 < len(token.doc) and token.nbor().pos_ == "PROPN":
-            return token
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
                 token.nbor().lower_ == "to":
             return token
         if token.pos_ in ("VERB", "AUX"):
             lemma = token.lemma_
-            if lex.speech(lemma) or lemma in lex.adjacent:
+            if (lex.speech(lemma) or lemma in lex.adjacent) and not is_attributive(token):
                 subject, _ = speaker_of(token)
                 before_quote = subject is not None and tokens.span_range(subject)[0] < end
                 return None if before_quote else token
             if token.pos_ == "VERB":
                 return None
+    return None
+
+
+def _signature(text: str, end: int, first: int, tokens: _Tokens) -> Token | None:
+    """The dash of a signature right after a quote ("“...” \u2015 Maria Lopez")."""
+    if first >= len(tokens.tokens) or text[end:tokens.starts[first]].strip():
+        return None
+    token = tokens.tokens[first]
+    if token.text[0] in _DASHES and token.i + 1 < len(token.doc) and \
+            token.nbor().pos_ == "PROPN":
+        return token
     return None
 
 
@@ -228,7 +244,8 @@ def _governing_cue(start: int, end: int, tokens: _Tokens, lex: Lexicon) -> Token
         if start <= tokens.at(ancestor) < end or ancestor.pos_ != "VERB":
             continue
         lemma = ancestor.lemma_
-        if lex.speech(lemma) or lemma in lex.intent or lemma in lex.nominal or lemma in lex.belief:
+        if (lex.speech(lemma) or lemma in lex.intent or lemma in lex.nominal or
+                lemma in lex.belief) and not is_attributive(ancestor):
             return ancestor
         climbs -= 1
         if climbs == 0:
@@ -244,7 +261,8 @@ def _cue_before(start: int, floor: int, tokens: _Tokens, lex: Lexicon) -> Token 
         if tokens.starts[position] < floor or token.text in _STOPS or token.text[0] in ALL_MARKS:
             return None
         lemma = token.lemma_
-        if token.pos_ == "VERB" and (lex.speech(lemma) or lemma in lex.adjacent):
+        if token.pos_ == "VERB" and (lex.speech(lemma) or lemma in lex.adjacent) and \
+                not is_attributive(token):
             return token
     return None
 
@@ -333,7 +351,8 @@ def _quote(found: _Found, tokens: _Tokens, resolver: SpeakerResolver, lex: Lexic
         cue_range = TextRange(tokens.at(cue), tokens.at(cue_end) + len(cue_end))
         verb = "according to" if cue.lower_ == "according" else cue.lemma_
         tone = lex.tone(verb)
-    explanation = _explain(found, name, verb, tone, lex)
+    shown = name or (None if found.speaker is None else head_phrase(found.speaker))
+    explanation = _explain(found, shown, verb, tone, lex)
     return Quote(found.kind, TextRange(found.start, found.end), speaker_range, cue_range,
                  found.rule, name, verb, tone, explanation)
 

@@ -6,6 +6,8 @@ the most recent earlier full name ending with it; a personal pronoun ("she", "he
 most recent person named as a speaker or as the subject of a main clause within a window;
 "they"/"it" to the most recent organisation in that role. No gender is guessed, so "she"
 may resolve to a man named just before: the window and the speaker-first order keep that rare.
+A speaker with no name ("officials", "a spokesman", "the report") resolves to None: the
+sources of an article are the named ones, and the speaker span still shows who spoke.
 """
 
 from __future__ import annotations
@@ -74,11 +76,10 @@ class SpeakerResolver:
         if head.lower_ in self.person_pronouns or head.lower_ in self.group_pronouns:
             return self._antecedent(head, position)
         if head.pos_ == "PROPN":
-            full = self._expand(_clean(_head_phrase(mention)), position)
+            full = self._expand(_clean(head_phrase(mention)), position)
             self._add(_Candidate(position, full, True))
             return full
-        phrase = _head_phrase(mention)
-        return phrase or None
+        return None
 
     def _add(self, candidate: _Candidate) -> None:
         bisect.insort(self.candidates, candidate, key=lambda c: c.position)
@@ -119,7 +120,7 @@ def _clean(name: str) -> str:
     return name
 
 
-def _head_phrase(mention: Span) -> str:
+def head_phrase(mention: Span) -> str:
     """The mention up to its first comma ("Brian Carter, an expert at ..." -> "Brian Carter")."""
     words = []
     for token in mention:
