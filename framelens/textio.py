@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-MAX_TEXT_CHARS = 6_000_000  # about 900,000 words: ~4 min and ~1.1 GB peak memory (docs/bad-input.md)
+MAX_TEXT_CHARS = 6_000_000  # ~900,000 words: minutes and ~1 GB of memory (docs/bad-input.md)
 MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS  # room for UTF-16/32 and HTML markup
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 CONTROL_SHARE_LIMIT = 0.10
