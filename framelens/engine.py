@@ -32,16 +32,18 @@ def warm_up() -> None:
     analyze("FrameLens warms up. \u201cReady,\u201d it said.")
 
 
-def analyze(text: str, source: str | None = None) -> Analysis:
-    """Analyse one text."""
-    return analyze_many([text], [source])[0]
+def analyze(text: str, source: str | None = None,
+            progress: Callable[[float], None] | None = None) -> Analysis:
+    """Analyse one text; `progress(fraction)` is called as the work advances."""
+    return analyze_many([text], [source], progress)[0]
 
 
 def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> list[Analysis]:
+                 progress: Callable[[float], None] | None = None) -> list[Analysis]:
     """Analyse several texts with one shared `nlp.pipe` stream (faster than one by one).
 
-    `progress(done, total)` is called after each document is finished. A text longer than
+    `progress(fraction)` is called while parsing (most of the work: up to 0.9) and after
+    each document is finished (up to 1.0). A text longer than
     `textio.MAX_TEXT_CHARS` raises `InputError` (one line naming the source) before any work;
     a text without letters (empty, spaces, only numbers/punctuation) gives an empty Analysis.
     """
@@ -58,12 +60,13 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
     for index, text in enumerate(texts):
         if not any(char.isalpha() for char in text):  # no words: nothing to parse or judge
             debris[index], excluded[index] = [], [(0, len(text))]
-    parsed_all = parse_many(nlp, texts, excluded)
+    parse_progress = None if progress is None else (lambda done: progress(0.9 * done))
+    parsed_all = parse_many(nlp, texts, excluded, progress=parse_progress)
     results = []
     for index, (parsed, source) in enumerate(zip(parsed_all, sources, strict=True)):
         results.append(_analyze_parsed(parsed, debris[index], errors[index], source))
         if progress is not None:
-            progress(index + 1, len(texts))
+            progress(0.9 + 0.1 * (index + 1) / len(texts))
     return results
 
 

@@ -75,3 +75,14 @@ def test_compare_prints_a_table_and_writes_json(tmp_path):
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert payload["schema"] == labels.COMPARISON_SCHEMA
     assert {row["key"] for row in payload["metrics"]} == {m.key for m in labels.METRICS}
+
+
+def test_engine_reports_progress_up_to_completion():
+    from framelens import engine
+
+    seen: list[float] = []
+    line = "The council met on Monday and approved the budget for the new bridge.\n"
+    engine.analyze(line * 400, progress=seen.append)
+    assert len(seen) > 2
+    assert seen == sorted(seen)
+    assert seen[-1] == 1.0

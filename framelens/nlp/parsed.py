@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -130,13 +130,26 @@ def parse_many(
     texts: Sequence[str],
     excluded: Sequence[Sequence[tuple[int, int]]],
     batch_size: int = 64,
+    progress: Callable[[float], None] | None = None,
 ) -> list[ParsedText]:
-    """Parse several texts in one `nlp.pipe` stream."""
+    """Parse several texts in one `nlp.pipe` stream.
+
+    `progress(fraction)` is called as blocks are parsed (at most about a hundred times).
+    """
     plans = [block_ranges(text, ex) for text, ex in zip(texts, excluded, strict=True)]
     pieces: Iterable[str] = (texts[i][s:e] for i, plan in enumerate(plans) for s, e in plan)
     docs = iter(nlp.pipe(pieces, batch_size=batch_size))
+    total = sum(end - start for plan in plans for start, end in plan) or 1
+    step = max(total // 100, MAX_BLOCK_CHARS)
+    done = reported = 0
     parsed = []
     for text, plan in zip(texts, plans, strict=True):
-        blocks = tuple(Block(start, next(docs)) for start, _ in plan)
-        parsed.append(ParsedText(text, blocks))
+        blocks = []
+        for start, end in plan:
+            blocks.append(Block(start, next(docs)))
+            done += end - start
+            if progress is not None and done - reported >= step:
+                reported = done
+                progress(done / total)
+        parsed.append(ParsedText(text, tuple(blocks)))
     return parsed
