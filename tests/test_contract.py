@@ -81,8 +81,9 @@ def test_engine_reports_progress_up_to_completion():
     from framelens import engine
 
     seen: list[float] = []
-    line = "The council met on Monday and approved the budget for the new bridge.\n"
-    engine.analyze(line * 400, progress=seen.append)
+    text = "".join(f"The council met on day {n} and approved the budget for bridge {n}.\n"
+                   for n in range(400))
+    engine.analyze(text, progress=seen.append)
     assert len(seen) > 2
     assert seen == sorted(seen)
     assert seen[-1] == 1.0
