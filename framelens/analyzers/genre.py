@@ -1,8 +1,8 @@
 """Genre: is the whole document opinion (op-ed, editorial) or reporting (news)?
 
 A few document-level features (opinion and attribution shares, reporting verbs, named
-sources, first/second person, must/should, questions, evaluative words, dates and
-numbers) are combined with the hand-set weights of `resources/genre.toml`. The evidence
+people and places, first/second person, must/should, questions, evaluative words, dates
+and numbers) are combined with the hand-set weights of `resources/genre.toml`. The evidence
 names the features that pushed hardest towards the chosen label, in plain words.
 """
 
@@ -42,17 +42,16 @@ def features(sentences: Sequence[Sentence], metrics: Metrics) -> dict[str, float
     def share_with(rule: str) -> float:
         return sum(1 for s in sentences if any(e.rule == rule for e in s.evidence)) / count
 
-    words = max(1, metrics.word_count)
     return {
         "opinion_share": sum(1 for s in sentences if s.label == labels.OPINION) / count,
         "attributed_share": sum(1 for s in sentences if s.label == labels.ATTRIBUTED) / count,
         "reporting_verbs": per_sentence(frozenset({"fact.reporting_verb"})),
-        "named_sources": 1000.0 * metrics.named_source_count / words,
         "person": metrics.first_person_per_100 + metrics.second_person_per_100,
         "obligation": share_with("opinion.obligation_modal"),
         "questions": share_with("opinion.rhetorical_question"),
         "evaluation": per_sentence(_EVALUATIVE),
         "anchors": per_sentence(_ANCHORS),
+        "named_entities": share_with("fact.named_entity"),
     }
 
 

@@ -67,7 +67,7 @@ def _config() -> _Config:
     rules = data["rules"]
     words = {rule: frozenset(w.lower() for w in body.get("words", ()))
              for rule, body in rules.items()}
-    phrases = tuple(tuple(p.split()) for p in rules["opinion.argument_marker"].get("phrases", ()))
+    phrases = tuple(tuple(p.split()) for p in rules["opinion.stance_phrase"]["phrases"])
     weights = {k: float(v) for k, v in data["weights"].items() if k != "bias"}
     return _Config(
         words=words,
@@ -125,9 +125,18 @@ def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[S
                   tones: Sequence[float]) -> list[list[Hit]]:
     """The cue hits `(rule, start, end)` of every sentence, before weighting."""
     config = _config()
-    sourced = [(q.content.start, q.content.end) for q in quotes if not _own_words(parsed, q)]
+    sourced = [(q.content.start, q.content.end) for q in quotes
+               if _speech(q) and not _own_words(parsed, q)]
     return [_cues(sent, sourced, marks, tone, config)
             for sent, tone in zip(parsed.sentences(), tones, strict=True)]
+
+
+def _speech(quote: Quote) -> bool:
+    """True for words a source said; False for wants and plans ("X tries to ...") that the
+    writer describes in their own words."""
+    verb = quote.cue_verb or ""
+    return (quote.kind == labels.DIRECT or not verb or verb.startswith("according")
+            or quote_finder.cue_tone(verb) is not None)
 
 
 def _own_words(parsed: ParsedText, quote: Quote) -> bool:
@@ -278,7 +287,8 @@ def _next_lower(token: Token) -> str:
 def _fact_rules(token: Token, config: _Config) -> list[str]:
     """Source and fact cues of one token (these count inside quotes too)."""
     found = []
-    if (token.like_num or token.tag_ == "CD") and token.ent_type_ not in _DATE_ENTITIES:
+    if (token.ent_type_ not in _DATE_ENTITIES and token.lower_ != "one"
+            and (any(c.isdigit() for c in token.text) or token.ent_type_ in _NUMBER_ENTITIES)):
         found.append("fact.number")
     tone = quote_finder.cue_tone(token.lemma_) if token.pos_ == "VERB" else None
     if tone is not None:
@@ -286,19 +296,21 @@ def _fact_rules(token: Token, config: _Config) -> list[str]:
         writer_or_reader = subject is not None and (
             subject.lower_ in config.words["opinion.first_person"]
             or subject.lower_ in config.words["opinion.second_person"])
+        reports = token.dep_ == "parataxis" or any(
+            c.dep_ in ("ccomp", "parataxis") for c in token.children)
         if tone == labels.CUE_LOADED:
             found.append("opinion.loaded_cue")
-        elif not writer_or_reader:
+        elif reports and not writer_or_reader:
             found.append("fact.reporting_verb")
     elif token.lower_ == "according" and _next_lower(token) == "to":
         found.append("fact.reporting_verb")
-    if token.dep_ == "ROOT" and token.tag_ == "VBD":
+    if token.dep_ == "ROOT" and token.tag_ == "VBD" and tone is None:
         found.append("fact.past_event")
     return found
 
 
 def _phrase_hits(sent: SentenceView, own: Sequence[Token], config: _Config) -> list[Hit]:
-    """Multi-word argument markers ('of course', 'in fact') among the writer's words."""
+    """Stance phrases ('of course', 'the truth is') among the writer's words."""
     lowers = [t.lower_ for t in own]
     hits = []
     for phrase in config.phrases:
@@ -306,7 +318,7 @@ def _phrase_hits(sent: SentenceView, own: Sequence[Token], config: _Config) -> l
         for i in range(len(lowers) - size + 1):
             if tuple(lowers[i:i + size]) == phrase:
                 last = own[i + size - 1]
-                hits.append(("opinion.argument_marker", *sent.token_range(own[i], last)))
+                hits.append(("opinion.stance_phrase", *sent.token_range(own[i], last)))
     return hits
 
 
