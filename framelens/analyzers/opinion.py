@@ -49,7 +49,7 @@ class _Config:
     """The rules of `opinion.toml` as lookup sets, with weights."""
 
     words: dict[str, frozenset[str]]
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
     superlative_exclude: frozenset[str]
     emotive: frozenset[str]
     min_adjectives: int
@@ -67,7 +67,10 @@ def _config() -> _Config:
     rules = data["rules"]
     words = {rule: frozenset(w.lower() for w in body.get("words", ()))
              for rule, body in rules.items()}
-    phrases = tuple(tuple(p.split()) for p in rules["opinion.stance_phrase"]["phrases"])
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in rules["opinion.stance_phrase"]["phrases"]:
+        words_of = tuple(phrase.split())
+        phrases[words_of[0]] = phrases.get(words_of[0], ()) + (words_of,)
     weights = {k: float(v) for k, v in data["weights"].items() if k != "bias"}
     return _Config(
         words=words,
@@ -313,12 +316,11 @@ def _phrase_hits(sent: SentenceView, own: Sequence[Token], config: _Config) -> l
     """Stance phrases ('of course', 'the truth is') among the writer's words."""
     lowers = [t.lower_ for t in own]
     hits = []
-    for phrase in config.phrases:
-        size = len(phrase)
-        for i in range(len(lowers) - size + 1):
-            if tuple(lowers[i:i + size]) == phrase:
-                last = own[i + size - 1]
-                hits.append(("opinion.stance_phrase", *sent.token_range(own[i], last)))
+    for i, word in enumerate(lowers):
+        for phrase in config.phrases.get(word, ()):
+            last = i + len(phrase) - 1
+            if tuple(lowers[i:last + 1]) == phrase:
+                hits.append(("opinion.stance_phrase", *sent.token_range(own[i], own[last])))
     return hits
 
 
