@@ -7,6 +7,7 @@ are kept and the failure is reported in `Analysis.errors`.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -54,7 +55,7 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
     debris: list[list[Span]] = []
     errors: list[list[str]] = [[] for _ in texts]
     for text, errs in zip(texts, errors, strict=True):
-        debris.append(_guarded("boilerplate", lambda t=text: boilerplate.find_boilerplate(t),
+        debris.append(_guarded("boilerplate", functools.partial(boilerplate.find_boilerplate, text),
                                [], errs))
     excluded = [[(s.start, s.end) for s in spans] for spans in debris]
     for index, text in enumerate(texts):
