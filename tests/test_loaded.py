@@ -25,7 +25,7 @@ def _marks(text: str, category: str | None = None) -> list[tuple[str, str, str |
     ("Officials approved enhanced interrogation of the detainees.", "enhanced interrogation",
      "torture"),
     ("The far-right party won four seats.", "far-right", "right-wing"),
-    ("Critics called the tax a job-killing measure.", "job-killing", "costly"),
+    ("The job-killing tax takes effect in May.", "job-killing", "costly"),
     ("The senator viciously attacked the bill.", "viciously", None),
     ("Thugs smashed the windows of the shop.", "Thugs", "attacker"),
 ])
@@ -160,3 +160,49 @@ def test_loaded_boilerplate_is_not_marked(oped):
     debris = [s for s in oped.spans if s.category == labels.BOILERPLATE]
     marks = [s for s in oped.spans if s.category in (labels.LOADED, labels.HEDGE, labels.BOOSTER)]
     assert not any(d.start <= m.start < d.end for d in debris for m in marks)
+
+
+def _rules(text: str) -> list[tuple[str, str]]:
+    """(marked text, rule id) of every loaded-language mark."""
+    analysis = engine.analyze(text)
+    return [(text[s.start:s.end], s.rule) for s in analysis.spans if s.category == labels.LOADED]
+
+
+@pytest.mark.parametrize(("text", "word", "rule"), [
+    ("The reforms are excellent.", "excellent", "loaded.verdict_adjective"),
+    ("The new law is unfair.", "unfair", "loaded.verdict_adjective"),
+    ("Pro-gun lawmakers blocked the bill.", "Pro-gun", "loaded.stance_label"),
+    ("The anti-abortion group filed a lawsuit.", "anti-abortion", "loaded.stance_label"),
+])
+def test_loaded_generalising_rules_mark_the_loaded_word(text, word, rule):
+    assert (word, rule) in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the protesters were thugs.",
+    "Critics called the tax a job-killing measure.",
+    "The plan is reckless, according to the union.",
+    "The talks were productive, both delegations said.",
+])
+def test_loaded_leaves_reported_speech_to_the_source(text):
+    assert _rules(text) == []
+
+
+def test_loaded_marks_reporting_verb_but_not_reported_words():
+    text = "The senator slammed the plan and said its backers were thugs."
+    assert [word for word, _ in _rules(text)] == ["slammed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Anti-aircraft missiles were moved to the border.",
+    "The anti-corruption agency opened an inquiry.",
+    "The storm was severe.",
+    "The patient is stable after surgery.",
+    "The museum is open on Sundays.",
+    "Turnout was high in the northern districts.",
+    "The minister is responsible for the budget.",
+    "The ceasefire remained fragile on Sunday.",
+    "The damage was extensive.",
+])
+def test_loaded_generalising_rules_leave_plain_news_unmarked(text):
+    assert _rules(text) == []

@@ -5,12 +5,17 @@ single words match by surface form or lemma (verbs also by their regular inflect
 optionally only with a given part of speech or tag; phrases ("without doubt", "far-right",
 "iron fist") match token by token, longest first. Strongly valenced adjectives and adverbs
 in VADER's lexicon that our lexicon does not list are marked as emotive, with a templated
-explanation (`resources/loaded_signals.toml`).
+explanation (`resources/loaded_signals.toml`). Two generalising rules reach words no list
+holds: a valenced adjective used as a verdict ("the plan is disastrous") and a one-stance
+label built with anti-/pro- ("pro-gun lawmakers").
 
 Quotations: words inside a quoted passage of several words are the source's, not the
 writer's, so they are not marked as the writer's loaded language (the quote itself is
-shown by the quotes analyser). A short quoted fragment of a few words is the writer's own
-framing (scare quotes: the "experts") and is marked, with a note on the quote marks.
+shown by the quotes analyser). Likewise, words in the content of reported speech ("she said
+the plan was reckless", "according to X") are the source's and are left unmarked; the
+reporting verb itself ("slammed") is the writer's choice and is marked. A short quoted
+fragment of a few words is the writer's own framing (scare quotes: the "experts") and is
+marked, with a note on the quote marks.
 """
 
 from __future__ import annotations
@@ -192,7 +197,7 @@ def _match_word(token: Token, lexicon: _Lexicon) -> _Entry | None:
         for entry in lexicon.words.get(key, ()):
             if entry.fits(token):
                 return entry
-    return _vader_entry(token, lexicon)
+    return _vader_entry(token, lexicon) or _verdict_entry(token, lexicon)
 
 
 def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
@@ -210,6 +215,52 @@ def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
     explanation = vader["explanation"].format(word=token.text, tone=tone)
     return _Entry(vader["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
                   frozenset())
+
+
+def _verdict_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
+    """A valenced adjective used as a verdict on its subject ("the plan is disastrous")."""
+    verdict = lexicon.signals["verdict"]
+    if token.pos_ != "ADJ" or token.dep_ not in verdict["deps"]:
+        return None
+    word = token.lower_
+    valence = lexicon.vader.get(word)
+    if valence is None or abs(valence) < verdict["min_valence"]:
+        return None
+    if word in verdict["exclude"] or word in lexicon.signals["vader"]["exclude"]:
+        return None
+    explanation = verdict["explanation"].format(word=token.text)
+    return _Entry(verdict["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
+                  frozenset())
+
+
+def _stance_label(doc: Doc, index: int, lexicon: _Lexicon) -> tuple[int, _Entry] | None:
+    """An "anti-X" / "pro-X" label (prefix, hyphen, word): three tokens and the entry."""
+    stance = lexicon.signals["stance_label"]
+    if index + 2 >= len(doc) or doc[index].lower_ not in stance["prefixes"]:
+        return None
+    hyphen, word = doc[index + 1], doc[index + 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or doc[index].whitespace_ or not word.is_alpha:
+        return None
+    if word.lower_ in stance["exclude"]:
+        return None
+    words = doc[index:index + 3].text
+    return 3, _Entry(stance["rule"], labels.LOADED, "pejorative",
+                     stance["explanation"].format(words=words), None, frozenset(), frozenset())
+
+
+def _reported_content(token: Token, reported: dict[str, Any]) -> bool:
+    """Whether the token sits in what a source is reported to say: "she said [the plan
+    failed]", "[the plan failed], according to her" (the source's name itself excluded)."""
+    for cue in token.sent:
+        if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor().lower_ == "to":
+            return not any(t.i == token.i for t in cue.nbor().subtree)
+    verbs, deps = reported["verbs"], reported["deps"]
+    while token.head.i != token.i:
+        head = token.head
+        if token.dep_ in deps and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in verbs:
+            return True
+        token = head
+    return False
 
 
 @dataclass(frozen=True)
@@ -258,6 +309,7 @@ def _quote_note(start: int, end: int, quoted: list[_Quoted], note: str) -> str |
 def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
     """Marks of one parsed block, with absolute offsets."""
     quotes = lexicon.signals["quotes"]
+    reported = lexicon.signals["reported_speech"]
     quoted = _quoted_passages(doc, quotes)
     spans: list[Span] = []
     index = 0
@@ -266,13 +318,16 @@ def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
         if token.ent_type_ in _NAME_ENTITIES or token.is_punct or token.is_space:
             index += 1
             continue
-        found = _match_phrase(doc, index, lexicon)
+        found = _match_phrase(doc, index, lexicon) or _stance_label(doc, index, lexicon)
         size, entry = found if found else (1, _match_word(token, lexicon))
         if entry is not None:
             last = doc[index + size - 1]
             start, end = token.idx, last.idx + len(last)
-            note = (_quote_note(start, end, quoted, quotes["scare_note"])
-                    if entry.category == labels.LOADED else "")
+            note: str | None = ""
+            if entry.category == labels.LOADED:
+                note = _quote_note(start, end, quoted, quotes["scare_note"])
+                if note == "" and _reported_content(token, reported):
+                    note = None
             if note is not None:
                 spans.append(_span(entry, offset + start, offset + end, note))
         index += size
