@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -273,7 +273,8 @@ class _Quoted:
     scare: bool
 
 
-def _quoted_passages(doc: Doc, quotes: dict[str, Any]) -> list[_Quoted]:
+def _quoted_passages(doc: Doc, quotes: dict[str, Any], reporting: Collection[str]
+                     ) -> list[_Quoted]:
     """Quoted passages of a block.
 
     A scare quote has few words, starts in lower case, is not a full utterance (no closing
@@ -286,8 +287,7 @@ def _quoted_passages(doc: Doc, quotes: dict[str, Any]) -> list[_Quoted]:
                  and content[:1].islower() and content[-1:].isalpha())
         if scare:
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            cues = quotes["partial_quote_cues"]
-            scare = span is None or not any(t.lemma_.lower() in cues for t in span.sent)
+            scare = span is None or not any(t.lemma_.lower() in reporting for t in span.sent)
         passages.append(_Quoted(match.start() + 1, match.end() - 1, content, scare))
     return passages
 
@@ -310,7 +310,7 @@ def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
     """Marks of one parsed block, with absolute offsets."""
     quotes = lexicon.signals["quotes"]
     reported = lexicon.signals["reported_speech"]
-    quoted = _quoted_passages(doc, quotes)
+    quoted = _quoted_passages(doc, quotes, reported["verbs"])
     spans: list[Span] = []
     index = 0
     while index < len(doc):
