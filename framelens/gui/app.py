@@ -38,14 +38,37 @@ def _quiet_qt_messages() -> None:
     qInstallMessageHandler(lambda _mode, _context, message: qt_log.debug("%s", message))
 
 
+def quiet_libraries() -> None:
+    """Silence the HTML-extraction libraries' warnings, as the CLI does (unless set already)."""
+    from framelens.cli import QUIET_LIBRARIES
+
+    for name in QUIET_LIBRARIES:
+        logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET:
+            logger.setLevel(logging.CRITICAL)
+
+
+def run_without_display(paths: list[str]) -> int:
+    """No display: say so in one line, then print the comparison of two files instead."""
+    if len(paths) != 2:
+        print("framelens: no display found (DISPLAY and WAYLAND_DISPLAY are unset); start it "
+              "from a desktop session, or use 'framelens compare A B' in a terminal.",
+              file=sys.stderr)
+        return 2
+    print("framelens: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window "
+          "cannot open; here is 'framelens compare' of the two articles instead.",
+          file=sys.stderr)
+    from framelens import cli
+
+    return cli.main(["compare", *paths])
+
+
 def run(paths: list[str], screenshot: str | None = None) -> int:
     """Open the window on up to two files; with `screenshot`, save a picture and exit."""
+    quiet_libraries()
     if not display_available():
         if screenshot is None:
-            print("framelens: no display found (DISPLAY and WAYLAND_DISPLAY are unset); start it "
-                  "from a desktop session, or use 'framelens compare A B' in a terminal.",
-                  file=sys.stderr)
-            return 2
+            return run_without_display(list(paths))
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 

@@ -67,5 +67,22 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self.store.setValue(f"window/{key}", value)
 
+    def restore_layout(self, window, parts: dict) -> None:
+        """Restore `window`'s geometry and the state of `parts` ({key: QMainWindow/QSplitter})."""
+        geometry = self.window_state("geometry")
+        if geometry is None or not window.restoreGeometry(geometry):
+            window.resize(1400, 900)
+        for key, widget in parts.items():
+            state = self.window_state(key)
+            if state is not None:
+                widget.restoreState(state)
+
+    def save_layout(self, window, parts: dict) -> None:
+        """Save what `restore_layout` restores, and write the settings out."""
+        self.set_window_state("geometry", window.saveGeometry())
+        for key, widget in parts.items():
+            self.set_window_state(key, widget.saveState())
+        self.sync()
+
     def sync(self) -> None:
         self.store.sync()

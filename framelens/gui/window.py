@@ -11,12 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -25,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from framelens.gui import menus, panels, theme
-from framelens.gui.autosave import AUTOSAVE_INTERVAL_MS, AutosaveStore
+from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.legend import Legend
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
+from framelens.gui.status import AnalysisStatus, language_problem, summary_line
 from framelens.gui.textpane import ArticlePane
 from framelens.gui.worker import AnalysisRunner
 
@@ -60,7 +57,6 @@ class MainWindow(QMainWindow):
         self.presenting = False
         self.font_size = self.settings.font_size()
         self._font_before_presenting = self.font_size
-        self._recovered: dict | None = None
 
         self.panes = [ArticlePane(i) for i in range(2)]
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -76,7 +72,8 @@ class MainWindow(QMainWindow):
         self.vertical.addWidget(self.tabs)
         self.vertical.setStretchFactor(0, 3)
         self.vertical.setStretchFactor(1, 1)
-        self.restore_bar = self._build_restore_bar()
+        self.drafts = DraftKeeper(autosave, lambda: self.panes, self.set_text, self)
+        self.restore_bar = self.drafts.bar
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,14 +97,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
         self.summary = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self.model_label = QLabel("Loading the language model\u2026")
+        self.analysis_status = AnalysisStatus()
         self.statusBar().addWidget(self.summary, 1)
-        self.statusBar().addPermanentWidget(self.model_label)
-        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.analysis_status)
 
         self.edit_timers = []
         for pane in self.panes:
@@ -119,16 +111,15 @@ class MainWindow(QMainWindow):
             pane.edited.connect(lambda p=pane.index: self._edited(p))
             pane.editor.explanationRequested.connect(self.explanation.setHtml)
             pane.editor.filesDropped.connect(lambda files, p=pane.index: self.open_paths(files, p))
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self.autosave_timer.timeout.connect(self.save_drafts)
 
         self.runner.modelReady.connect(self._model_ready)
         self.runner.modelFailed.connect(self._model_failed)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
         self.runner.superseded.connect(self._superseded)
+        queued = Qt.ConnectionType.QueuedConnection  # both are emitted on the worker thread
+        self.runner.started.connect(self._started, queued)
+        self.runner.progressed.connect(self._progressed, queued)
         self.legend.toggled.connect(self._categories_toggled)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.actions_ = menus.build(self)
@@ -138,12 +129,11 @@ class MainWindow(QMainWindow):
 
         self.legend.set_enabled(self.settings.enabled_categories())
         self.apply_look()
-        self._restore_window_state()
+        self.settings.restore_layout(self, self._layout_parts())
         self.set_active(0)
         if restore_drafts and self.autosave is not None:
-            self._offer_recovery()
+            self.drafts.offer()
         self.runner.start()
-        self.progress.show()
         # The panels pull in matplotlib (~0.5 s): build them once the window is on screen.
         QTimer.singleShot(PANELS_DELAY_MS, self._create_panels)
 
@@ -181,6 +171,7 @@ class MainWindow(QMainWindow):
             self.panes[pane].show_message(str(exc), error=True)
             self.statusBar().showMessage(str(exc), 10000)
             self._refresh_views()
+            self._check_all_done()
             return False
         self.settings.add_recent_file(str(Path(path).resolve()))
         detail = f"{Path(path).name} ({loaded.encoding})"
@@ -193,7 +184,7 @@ class MainWindow(QMainWindow):
         self.panes[pane].set_article(text, source, f"{PANE_NAMES[pane]} \u2014 {title}", detail)
         self.panes[pane].dirty = draft
         if draft:
-            self.autosave_timer.start()
+            self.drafts.timer.start()
         self.analyse(pane)
 
     def analyse(self, pane: int) -> None:
@@ -213,7 +204,8 @@ class MainWindow(QMainWindow):
             self._check_all_done()
             return
         self.pending[pane] = self.runner.request(pane, text, self.panes[pane].source)
-        self.progress.show()
+        if self.runner.model_loaded:  # until then the status bar says the model is loading
+            self.analysis_status.analysing(PANE_NAMES[pane])
 
     # --- results --------------------------------------------------------------------------
     def _finished(self, pane: int, request_id: int, analysis) -> None:
@@ -224,18 +216,19 @@ class MainWindow(QMainWindow):
             if not self.edit_timers[pane].isActive():
                 self.analyse(pane)
             return
+        problems = [p for p in [language_problem(analysis.language)] if p]
         if analysis.errors:
-            target.show_message("Part of the analysis failed: " + "; ".join(analysis.errors),
-                                error=True)
-        else:
-            target.show_message("")
+            problems.append("Part of the analysis failed: " + "; ".join(analysis.errors))
+        target.show_message("; ".join(problems), error=bool(analysis.errors))
+        if problems:
+            self.statusBar().showMessage(f"{PANE_NAMES[pane]}: {problems[0]}", 10000)
         self._refresh_views()
         self.analysisApplied.emit(pane)
         self._check_all_done()
 
     def _failed(self, pane: int, request_id: int, message: str) -> None:
         self.pending[pane] = None
-        text = self._model_message() if self.runner.model_error else f"Analysis failed: {message}"
+        text = self._model_message() if self.runner.model_error else message
         self.panes[pane].show_message(text, error=True)
         self.statusBar().showMessage(f"{PANE_NAMES[pane]}: {text}", 10000)
         self.analysisFailed.emit(pane, message)
@@ -246,26 +239,31 @@ class MainWindow(QMainWindow):
             self.pending[pane] = None
             self._check_all_done()
 
+    def _started(self, pane: int, request_id: int) -> None:
+        if self.pending[pane] == request_id:
+            self.analysis_status.analysing(PANE_NAMES[pane])
+
+    def _progressed(self, pane: int, request_id: int, fraction: float) -> None:
+        if self.pending[pane] == request_id and self.runner.is_latest(pane, request_id):
+            self.analysis_status.progress(PANE_NAMES[pane], fraction)
+
     def _check_all_done(self) -> None:
         if all(v is None for v in self.pending.values()):
-            self.progress.setVisible(not self.runner.model_loaded and not self.runner.model_error)
+            self.analysis_status.idle()
             self.allAnalysed.emit()
 
     def _model_ready(self) -> None:
-        self.model_label.setText("Language model ready")
-        if all(v is None for v in self.pending.values()):
-            self.progress.hide()
+        self.analysis_status.model_loaded(True)
 
     def _model_message(self) -> str:
         return f"The language model is missing or broken: {self.runner.model_error}"
 
     def _model_failed(self, message: str) -> None:
-        self.model_label.setText("No language model")
+        self.analysis_status.model_loaded(False)
         self.statusBar().showMessage(self._model_message())
         for pane in self.panes:
             if pane.text().strip():
                 pane.show_message(self._model_message(), error=True)
-        self.progress.hide()
 
     def _refresh_views(self) -> None:
         analyses = [pane.analysis for pane in self.panes]
@@ -289,61 +287,15 @@ class MainWindow(QMainWindow):
         if self.panel_timer.isActive():
             self.panel_timer.start(PANELS_AFTER_TYPING_MS)
         self.edit_timers[pane].start()
-        if self.autosave is not None and not self.autosave_timer.isActive():
-            self.autosave_timer.start()
+        self.drafts.edited()
 
     def save_drafts(self) -> None:
         """Autosave the panes if any holds unsaved edits; clear the autosave otherwise."""
-        if self.autosave is None:
-            return
-        if any(pane.dirty for pane in self.panes):
-            self.autosave.save([{"title": pane.title.text(), "source": pane.source,
-                                 "text": pane.text(), "dirty": pane.dirty}
-                                for pane in self.panes])
-        else:
-            self.autosave.clear()
-
-    def _build_restore_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("restoreBar")
-        self.restore_label = QLabel()
-        self.restore_label.setWordWrap(True)
-        restore = QPushButton("&Restore draft")
-        discard = QPushButton("&Discard")
-        restore.clicked.connect(self.restore_drafts)
-        discard.clicked.connect(self.discard_drafts)
-        layout = QHBoxLayout(bar)
-        layout.addWidget(self.restore_label, 1)
-        layout.addWidget(restore)
-        layout.addWidget(discard)
-        bar.hide()
-        return bar
-
-    def _offer_recovery(self) -> None:
-        self._recovered = self.autosave.load()
-        if self._recovered is None:
-            return
-        when = time.strftime("%d %b %Y %H:%M", time.localtime(self._recovered.get("saved_at", 0)))
-        self.restore_label.setText(f"FrameLens was closed with unsaved draft text (autosaved "
-                                   f"{when}). Restore it?")
-        self.restore_bar.show()
+        self.drafts.save()
 
     def restore_drafts(self) -> None:
         """Put the recovered draft text back into the panes."""
-        data, self._recovered = self._recovered, None
-        self.restore_bar.hide()
-        for index, entry in enumerate((data or {}).get("panes", [])[:2]):
-            if isinstance(entry, dict) and entry.get("dirty") and isinstance(
-                    entry.get("text"), str):
-                title = str(entry.get("title") or "Draft").split(" \u2014 ", 1)[-1]
-                self.set_text(index, entry["text"], f"{title} (recovered)",
-                              source=entry.get("source"), draft=True)
-
-    def discard_drafts(self) -> None:
-        self._recovered = None
-        self.restore_bar.hide()
-        if not any(pane.dirty for pane in self.panes):
-            self.autosave.clear()
+        self.drafts.restore()
 
     # --- view -----------------------------------------------------------------------------
     def set_active(self, pane: int) -> None:
@@ -431,42 +383,16 @@ class MainWindow(QMainWindow):
             self.panes[pane].editor.focus_ranges(ranges, analysis.text)
 
     # --- persistence and closing -------------------------------------------------------------
-    def _restore_window_state(self) -> None:
-        geometry = self.settings.window_state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 900)
-        for key, widget in (("state", self), ("panes", self.splitter),
-                            ("vertical", self.vertical)):
-            state = self.settings.window_state(key)
-            if state is not None:
-                widget.restoreState(state)
+    def _layout_parts(self) -> dict:
+        return {"state": self, "panes": self.splitter, "vertical": self.vertical}
 
     def closeEvent(self, event) -> None:
         self.set_presenting(False)
-        self.settings.set_window_state("geometry", self.saveGeometry())
-        self.settings.set_window_state("state", self.saveState())
-        self.settings.set_window_state("panes", self.splitter.saveState())
-        self.settings.set_window_state("vertical", self.vertical.saveState())
-        self.settings.sync()
-        self.autosave_timer.stop()
-        self.save_drafts()
+        self.settings.save_layout(self, self._layout_parts())
+        self.drafts.close()
         self.runner.close()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         event.accept()
-
-
-def summary_line(analyses: list) -> str:
-    """The status-bar figures of both panes."""
-    parts = []
-    for name, analysis in zip(PANE_NAMES, analyses, strict=True):
-        if analysis is None:
-            continue
-        m = analysis.metrics
-        parts.append(f"{name}: {m.opinion_share:.0%} opinion \u00b7 {m.fact_share:.0%} fact "
-                     f"\u00b7 {m.attributed_share:.0%} attributed \u00b7 {m.loaded_per_100:.1f} "
-                     f"loaded/100 words \u00b7 {m.quote_count} quotes, "
-                     f"{m.named_source_count} sources")
-    return "     |     ".join(parts)
 
 
 def clipboard_text() -> str:

@@ -4,7 +4,8 @@ The spaCy pipeline is not thread-safe, so every model call (warm-up and analysis
 one single-thread pool whose thread never expires. Results come back to the GUI thread
 through a queued signal (after picard's `run_task`). Each pane has a request counter: a
 newer request supersedes an older one, queued stale requests are skipped, and a stale
-result is dropped instead of being drawn over newer text.
+result is dropped instead of being drawn over newer text. Progress reported by the engine
+while it parses is forwarded the same way, throttled, and only for the newest request.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from framelens.textio import InputError
+
 log = logging.getLogger(__name__)
+PROGRESS_MIN_STEP = 0.01  # forward a progress report only when it advanced this much
 
 
 class _MainThreadCall(QObject):
@@ -65,23 +69,31 @@ class _Task(QRunnable):
         _main_thread_call.posted.emit(lambda: done(result, error))
 
 
+class _Refused(Exception):
+    """An analysis failure already phrased for the user in one line."""
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
 
-def default_analyze(text: str, source: str | None):
+def default_analyze(text: str, source: str | None, progress=None):
     """The real engine (imported on the worker thread so the window opens first)."""
     from framelens import engine
 
-    return engine.analyze(text, source)
+    return engine.analyze(text, source, progress=progress)
 
 
 def default_warm_up() -> None:
-    """Load the language model (on the worker thread)."""
-    from framelens import engine
+    """Load the language model (on the worker thread).
 
-    engine.warm_up()
+    Only the model: `engine.warm_up()` also analyses a dummy sentence, which would delay
+    the first real analysis (the one-time loads it triggers happen in that analysis anyway).
+    """
+    from framelens.nlp import pipeline
+
+    pipeline.load_pipeline()
 
 
 class AnalysisRunner(QObject):
@@ -93,8 +105,9 @@ class AnalysisRunner(QObject):
     finished = Signal(int, int, object)  # pane, request id, Analysis
     failed = Signal(int, int, str)  # pane, request id, one-line message
     superseded = Signal(int, int)  # pane, request id (skipped or dropped)
+    progressed = Signal(int, int, float)  # pane, request id, fraction 0..1 (from the worker)
 
-    def __init__(self, analyze: Callable[[str, str | None], Any] | None = None,
+    def __init__(self, analyze: Callable[..., Any] | None = None,
                  warm_up: Callable[[], None] | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._analyze = analyze or default_analyze
@@ -129,13 +142,33 @@ class AnalysisRunner(QObject):
             if self._latest.get(pane) != request_id or self._closed:
                 return _SKIPPED
             self.started.emit(pane, request_id)
-            return self._analyze(text, source)
+            try:
+                return self._analyze(text, source, progress=self._reporter(pane, request_id))
+            except InputError as exc:  # e.g. a text over the size limit: its own plain line
+                raise _Refused(str(exc)) from None
+            except Exception as exc:  # an engine bug: a message in that pane only
+                log.debug("analysis failed", exc_info=True)
+                raise _Refused(f"Analysis failed: {_one_line(exc)}") from None
 
         def done(result: Any, error: str | None) -> None:
             self._finish(pane, request_id, result, error)
 
         analysis_pool().start(_Task(job, done))
         return request_id
+
+    def _reporter(self, pane: int, request_id: int) -> Callable[[float], None]:
+        """A throttled `progress(fraction)` for the engine; runs on the worker thread."""
+        last = [-1.0]
+
+        def report(fraction: float) -> None:
+            if fraction - last[0] < PROGRESS_MIN_STEP and not (fraction >= 1.0 > last[0]):
+                return
+            if self._closed or self._latest.get(pane) != request_id:
+                return
+            last[0] = fraction
+            self.progressed.emit(pane, request_id, min(max(float(fraction), 0.0), 1.0))
+
+        return report
 
     def _finish(self, pane: int, request_id: int, result: Any, error: str | None) -> None:
         if self._closed:

@@ -17,7 +17,7 @@ FAKE_WORDS = {
 FAKE_QUOTE = re.compile(r"(\w+) (said) \u201c([^\u201d]*)\u201d")
 
 
-def fake_analyze(text: str, source: str | None = None) -> Analysis:
+def fake_analyze(text: str, source: str | None = None, progress=None) -> Analysis:
     """A tiny deterministic analyser: marks fixed words, sentences by keyword, quotes by pattern."""
     if "BOOM" in text:
         raise RuntimeError("fake analyser exploded")
@@ -63,11 +63,41 @@ class FakeAnalyzer:
         if self.gate is not None:
             self.gate.set()
 
-    def __call__(self, text: str, source: str | None = None) -> Analysis:
+    def __call__(self, text: str, source: str | None = None, progress=None) -> Analysis:
         self.calls.append(text)
         self.entered.set()
         if self.gate is not None:
             self.gate.wait(20)
+        return fake_analyze(text, source)
+
+
+class SteppedAnalyzer:
+    """Reports progress, then waits for one `step()` per call before finishing.
+
+    Each call reports `first` (in many tiny increments, as the engine's parser does),
+    waits for a step, reports `second`, and returns the fake analysis.
+    """
+
+    def __init__(self, first: float = 0.3, second: float = 0.8):
+        self.first, self.second = first, second
+        self.steps = threading.Semaphore(0)
+        self.calls: list[str] = []
+        self.waited = 0  # calls that reached the wait
+
+    def step(self) -> None:
+        self.steps.release()
+
+    def release(self) -> None:
+        for _ in range(10):
+            self.steps.release()
+
+    def __call__(self, text: str, source: str | None = None, progress=None) -> Analysis:
+        self.calls.append(text)
+        for tick in range(1, 1001):
+            progress(self.first * tick / 1000)
+        self.waited += 1
+        self.steps.acquire(timeout=20)
+        progress(self.second)
         return fake_analyze(text, source)
 
 

@@ -75,13 +75,31 @@ def test_window_autosave_brings_back_draft_after_kill(tmp_path, make_window, qtb
     assert window.panes[0].dirty
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland check is Linux-only")
-def test_window_without_display_says_so_in_one_line(tmp_path):
+def headless_env(tmp_path: Path) -> dict[str, str]:
     env = child_env(tmp_path)
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         env.pop(name, None)
-    done = subprocess.run([sys.executable, "-m", "framelens", "gui", *SEEDS], env=env,
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert done.returncode != 0
+    return env
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland check is Linux-only")
+def test_window_without_display_prints_the_comparison_instead(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "framelens"], env=headless_env(tmp_path),
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
     assert done.stderr.strip().count("\n") == 0
     assert "no display" in done.stderr
+    for metric in labels.METRICS[:3]:
+        assert metric.label in done.stdout
+    assert done.stdout.startswith("A: ") and "\nB: " in done.stdout  # the two titles
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland check is Linux-only")
+def test_window_without_display_and_one_file_says_so_in_one_line(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "framelens", "gui", SEEDS[0]],
+                          env=headless_env(tmp_path), capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0
+    assert "no display" in done.stderr
+    assert done.stdout == ""
