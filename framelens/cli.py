@@ -223,9 +223,10 @@ def comparison_table(comparison) -> str:
     """The comparison as a readable plain-text table with the contrasts below."""
     name_a = f"A: {comparison.a.title or comparison.a.source}"
     name_b = f"B: {comparison.b.title or comparison.b.source}"
-    rows = [("Metric", "A", "B", "B - A")]
-    rows += [(row.label, *row.formatted()) for row in comparison.rows]
-    rows.insert(1, ("Genre", comparison.a.genre.label, comparison.b.genre.label, ""))
+    from framelens.comparison import metric_table
+
+    header, body = metric_table([comparison.a, comparison.b], comparison)
+    rows = [header, *body]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [name_a[:100], name_b[:100], ""]
     for index, row in enumerate(rows):

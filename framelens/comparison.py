@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from framelens import labels
 from framelens.model import Analysis, Comparison, MetricRow, TextRange
+
+
+def metric_table(analyses: Sequence[Analysis],
+                 comparison: Comparison | None = None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the metrics table shown by the CLI, PDF and HTML.
+
+    With a comparison: Metric, A, B and B − A; otherwise one column per analysis.
+    The first row is the genre.
+    """
+    if comparison is not None:
+        header = ["Metric", "A", "B", "B \u2212 A"]
+        body = [[row.label, *row.formatted()] for row in comparison.rows]
+        body.insert(0, ["Genre", comparison.a.genre.label, comparison.b.genre.label, ""])
+        return header, body
+    header = ["Metric"] + [chr(ord("A") + i) for i in range(len(analyses))]
+    body = [[info.label] + [info.format(a.metrics.value(info.key)) for a in analyses]
+            for info in labels.METRICS]
+    body.insert(0, ["Genre"] + [a.genre.label for a in analyses])
+    return header, body
 
 
 def compare(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> Comparison:

@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from html import escape
 
 from framelens import __version__, labels
+from framelens.comparison import metric_table
 from framelens.export import marks as marklib
 from framelens.export.options import ExportOptions
 from framelens.export.pdf_article import display_source
@@ -156,14 +157,7 @@ def _legend(categories: Collection[str]) -> str:
 
 
 def _metrics(analyses: Sequence[Analysis], comparison: Comparison | None) -> str:
-    if comparison is not None:
-        header = ["Metric", "A", "B", "B \u2212 A"]
-        body = [[row.label, *row.formatted()] for row in comparison.rows]
-        body.insert(0, ["Genre", comparison.a.genre.label, comparison.b.genre.label, ""])
-    else:
-        header = ["Metric"] + [marklib.side_letter(i) for i in range(len(analyses))]
-        body = [[info.label] + [info.format(a.metrics.value(info.key)) for a in analyses]
-                for info in labels.METRICS]
+    header, body = metric_table(analyses, comparison)
     rows = ["<tr>" + "".join(f"<th>{_clean(h)}</th>" for h in header) + "</tr>"]
     rows += ["<tr>" + f"<td>{_clean(line[0])}</td>" +
              "".join(f'<td class="num">{_clean(c)}</td>' for c in line[1:]) + "</tr>"

@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from framelens import __version__, labels
+from framelens.comparison import metric_table
 from framelens.export import marks as marklib
 from framelens.export.pdf_article import display_source, paragraph_styles
 from framelens.export.pdf_canvas import PARAGRAPH_START, Registry, markup, run_markup
@@ -57,15 +58,7 @@ def _metrics(analyses: Sequence[Analysis], comparison: Comparison | None,
              width: float) -> Table:
     """Every metric side by side (with B − A for a comparison)."""
     cell = paragraph_styles(9)["cell"]
-    if comparison is not None:
-        header = ["Metric", "A", "B", "B \u2212 A"]
-        body = [[row.label, *row.formatted()] for row in comparison.rows]
-        body.insert(0, ["Genre", comparison.a.genre.label, comparison.b.genre.label, ""])
-    else:
-        header = ["Metric"] + [marklib.side_letter(i) for i in range(len(analyses))]
-        body = [[info.label] + [info.format(a.metrics.value(info.key)) for a in analyses]
-                for info in labels.METRICS]
-        body.insert(0, ["Genre"] + [a.genre.label for a in analyses])
+    header, body = metric_table(analyses, comparison)
     rows = [[Paragraph(f"<b>{markup(h)}</b>", cell) for h in header]]
     rows += [[Paragraph(markup(c), cell) for c in line] for line in body]
     value_width = width * 0.5 / max(1, len(header) - 1)
