@@ -2,12 +2,18 @@
 
 A class-balanced, L2-regularised logistic regression over FrameLens's own cue features
 (value = min(hits, cap) per rule; see `framelens.analyzers.opinion`), trained on
-`subjectivity/train_en.tsv` (SUBJ = opinion). Only the weights are written back, into the
-`[weights]` table at the end of the resource file; no benchmark text is stored.
+`subjectivity/train_en.tsv` (SUBJ = opinion). The regularisation and the decision offset
+(how far the 0.5 line moves) are chosen by cross-validation on train only, with the
+one-standard-error rule (the simplest setting within one standard error of the best);
+the offset is folded into the bias, so a sentence stays `opinion` iff its score >= 0.5.
+Only the weights are written back, into the `[weights]` table at the end of the resource
+file; no benchmark text is stored. `--genre-centres` prints the train-derived centres of
+`resources/genre.toml`.
 
     .venv/bin/python benchmarks/fit_opinion.py            # fit, report, write weights
     .venv/bin/python benchmarks/fit_opinion.py --dry-run  # fit and report only
     .venv/bin/python benchmarks/fit_opinion.py --evaluate subjectivity/dev_en.tsv
+    .venv/bin/python benchmarks/fit_opinion.py --genre-centres
 """
 
 from __future__ import annotations
@@ -20,14 +26,17 @@ from pathlib import Path
 
 import numpy as np
 
-from framelens import resources
-from framelens.analyzers import boilerplate, loaded, opinion, quotes, tone
+from framelens import engine, resources
+from framelens.analyzers import boilerplate, genre, loaded, opinion, quotes, tone
 from framelens.fileio import atomic_output
 from framelens.nlp import pipeline
 from framelens.nlp.parsed import parse_many
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 MARKER = "# --- fitted weights"
+L2_GRID = (1.0, 3.0, 10.0)
+OFFSET_GRID = (-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4)
+CV_SHUFFLES = 10
 
 
 def read_tsv(path: Path) -> tuple[list[str], list[int]]:
@@ -112,20 +121,45 @@ def training_set(texts: Sequence[str], gold: Sequence[int]) -> tuple[np.ndarray,
 
 
 def cross_validate(x: np.ndarray, owners: np.ndarray, shares: np.ndarray, y: np.ndarray,
-                   weight: np.ndarray, gold: Sequence[int], l2: float, folds: int = 5) -> float:
-    """Mean macro-F1 of `folds`-fold cross-validation over documents, over 4 shuffles."""
+                   weight: np.ndarray, gold: Sequence[int], l2: float,
+                   offsets: Sequence[float], folds: int = 5) -> list[float]:
+    """Mean macro-F1 of `folds`-fold CV over documents (CV_SHUFFLES shuffles), per offset."""
     n_docs = len(gold)
-    results = []
-    for seed in range(4):
+    results = np.zeros(len(offsets))
+    for seed in range(CV_SHUFFLES):
         fold_of = np.random.default_rng(seed).permutation(n_docs) % folds
-        pred = np.zeros(n_docs, dtype=int)
+        pred = np.zeros((len(offsets), n_docs), dtype=int)
         for fold in range(folds):
             train = fold_of[owners] != fold
             bias, coef = fit(x[train], y[train], weight[train], l2)
-            docs = predict_docs(x, owners, shares, bias, coef, n_docs)
-            pred[fold_of == fold] = docs[fold_of == fold]
-        results.append(macro_f1(gold, pred.tolist()))
-    return float(np.mean(results))
+            for i, offset in enumerate(offsets):
+                docs = predict_docs(x, owners, shares, bias - offset, coef, n_docs)
+                pred[i, fold_of == fold] = docs[fold_of == fold]
+        results += [macro_f1(gold, row.tolist()) for row in pred]
+    return (results / CV_SHUFFLES).tolist()
+
+
+def one_standard_error_choice(results: Sequence[tuple[float, float, float]],
+                              n_docs: int) -> tuple[float, float, float]:
+    """The simplest (score, l2, offset) within one standard error of the best CV score.
+
+    The standard error is that of a proportion near 0.5 over `n_docs` items; simplest
+    means the smallest offset, then the strongest regularisation (Breiman's 1-SE rule).
+    """
+    best = max(score for score, _, _ in results)
+    standard_error = (0.25 / n_docs) ** 0.5
+    near = [r for r in results if r[0] >= best - standard_error]
+    return min(near, key=lambda r: (abs(r[2]), -r[1]))
+
+
+def genre_centres(texts: Sequence[str], gold: Sequence[int]) -> None:
+    """Print each genre feature's mean over SUBJ and OBJ train sentences and the midpoint."""
+    analyses = engine.analyze_many(texts, [f"train{i}" for i in range(len(texts))])
+    values = [genre.features(a.sentences, a.metrics) for a in analyses]
+    for name in values[0]:
+        subj = np.mean([v[name] for v, g in zip(values, gold, strict=True) if g == 1])
+        obj = np.mean([v[name] for v, g in zip(values, gold, strict=True) if g == 0])
+        print(f"{name:18s} SUBJ {subj:.3f}  OBJ {obj:.3f}  centre {(subj + obj) / 2:.3f}")
 
 
 def write_weights(bias: float, coef: np.ndarray, rules: Sequence[str]) -> None:
@@ -144,8 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Fit (and write) the weights, or evaluate the current ones on a file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", type=Path, default=BENCH / "subjectivity" / "train_en.tsv")
-    parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--genre-centres", action="store_true",
+                        help="print train-derived genre feature centres and stop")
     parser.add_argument("--evaluate", type=Path, help="score the stored weights on this TSV")
     args = parser.parse_args(argv)
     rules = opinion.rule_ids()
@@ -158,13 +193,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.evaluate.name}: macro-F1 {macro_f1(gold, pred.tolist()):.3f}")
         return 0
     texts, gold = read_tsv(args.train)
+    if args.genre_centres:
+        genre_centres(texts, gold)
+        return 0
     x, owners, shares, y, weight = training_set(texts, gold)
-    for l2 in (1.0, 3.0, 10.0):
-        score = cross_validate(x, owners, shares, y, weight, gold, l2)
-        print(f"l2={l2}: 5-fold CV macro-F1 {score:.3f}")
-    bias, coef = fit(x, y, weight, args.l2)
+    results = []
+    for l2 in L2_GRID:
+        scores = cross_validate(x, owners, shares, y, weight, gold, l2, OFFSET_GRID)
+        print(f"l2={l2}: 5-fold CV macro-F1 by offset "
+              + ", ".join(f"{o:+.1f}: {s:.3f}" for o, s in zip(OFFSET_GRID, scores, strict=True)))
+        results += [(s, l2, o) for o, s in zip(OFFSET_GRID, scores, strict=True)]
+    cv_score, l2, offset = one_standard_error_choice(results, len(gold))
+    bias, coef = fit(x, y, weight, l2)
+    bias -= offset
     pred = predict_docs(x, owners, shares, bias, coef, len(texts))
-    print(f"train macro-F1 (l2={args.l2}): {macro_f1(gold, pred.tolist()):.3f}; bias {bias:.3f}")
+    print(f"chosen l2={l2}, offset {offset:+.1f} (CV macro-F1 {cv_score:.3f}); "
+          f"train macro-F1 {macro_f1(gold, pred.tolist()):.3f}; bias {bias:.3f}")
     for rule, value, fired in zip(rules, coef, (x > 0).sum(axis=0), strict=True):
         print(f"  {rule:34s} {value:+.3f}  fired in {fired}")
     if not args.dry_run:

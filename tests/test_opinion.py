@@ -74,6 +74,11 @@ def test_opinion_sourced_statement_is_attributed(text):
     ("The company employs 4,200 people in Leeds.", "fact.number", "4,200"),
     ("The company employs 4,200 people in Leeds.", "fact.named_entity", "Leeds"),
     ("Dr Smith said that the vaccine was safe.", "fact.reporting_verb", "said"),
+    ("The new stadium is a shameful waste.", "opinion.copular_judgement", "is"),
+    ("This seems unwise.", "opinion.copular_judgement", "seems"),
+    ("The minister claimed the reform was a success, but it is plainly a disaster.",
+     "opinion.contrast_judgement", "but"),
+    ("The film is long, yet strangely dull.", "opinion.contrast_judgement", "yet"),
 ])
 def test_opinion_evidence_names_the_cue(text, rule, cue):
     analysis = engine.analyze(text)
@@ -87,6 +92,11 @@ def test_opinion_evidence_names_the_cue(text, rule, cue):
     ("\u201cWe must win,\u201d the coach said.", "opinion.obligation_modal"),
     ("The US economy grew by 2% last year.", "opinion.first_person"),
     ("The company employs 4,200 people in Leeds.", "opinion.superlative"),
+    ("The bridge is 40 metres long.", "opinion.copular_judgement"),
+    ("\u201cThe plan is a disaster,\u201d the mayor said.", "opinion.copular_judgement"),
+    ("The council met on Monday, but the vote was delayed until May.",
+     "opinion.contrast_judgement"),
+    ("Rebels attacked the convoy and killed two soldiers.", "opinion.emotive_word"),
 ])
 def test_opinion_cue_does_not_fire(text, rule):
     analysis = engine.analyze(text)

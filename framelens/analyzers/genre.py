@@ -2,7 +2,8 @@
 
 A few document-level features (opinion and attribution shares, reporting verbs, named
 people and places, first/second person, must/should, questions, evaluative words, dates
-and numbers) are combined with the hand-set weights of `resources/genre.toml`. The evidence
+and numbers) are combined with the hand-set weights and train-derived centres of
+`resources/genre.toml` (its header says where each number comes from). The evidence
 names the features that pushed hardest towards the chosen label, in plain words.
 """
 

@@ -38,6 +38,10 @@ _DEGREE_WORDS = frozenset({"so", "too", "very", "quite", "rather", "far", "much"
                            "ever", "most", "all", "deadly"})
 _SKIP_OPENERS = frozenset({"and", "so", "but", "now", "then", "please", "just", "simply"})
 
+_EVALUATIVE_RULES = frozenset({
+    "opinion.evaluative_adjective", "opinion.scale_adjective", "opinion.evaluative_adverb",
+    "opinion.intensifier", "opinion.evaluative_noun", "opinion.evaluative_verb",
+    "opinion.emotive_word", "opinion.loaded_word", "opinion.superlative"})
 _LINKING_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "look", "sound",
                             "feel", "prove"})
 
@@ -188,6 +192,7 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], marks: Sequenc
                     labels.HEDGE: "opinion.hedge"}.get(mark.category)
             if rule is not None and (mark.start, mark.end) not in covered:
                 hits.append((rule, mark.start, mark.end))
+    hits.extend(_judgement_hits(sent, own_tokens, hits, config))
     if abs(tone) >= config.strong_tone and not mostly_quoted:
         hits.append(("opinion.strong_tone", sent.start, sent.end))
     for ent in sent.span.ents:
@@ -199,6 +204,34 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], marks: Sequenc
         first, last = min(s for s, _ in inside), max(e for _, e in inside)
         hits.append(("fact.quoted", first, last))
     return hits
+
+
+def _judgement_hits(sent: SentenceView, own: Sequence[Token], hits: Sequence[Hit],
+                    config: _Config) -> list[Hit]:
+    """Verdicts built from evaluative words: 'X is a disaster' (a linking verb whose
+    complement is evaluative) and 'but ... plainly wrong' (a turn to the writer's view)."""
+    evaluative = {start for rule, start, _ in hits if rule in _EVALUATIVE_RULES}
+    if not evaluative:
+        return []
+    found: list[Hit] = []
+    for token in own:
+        if token.lemma_ in _LINKING_VERBS and any(
+                c.dep_ in ("acomp", "attr", "oprd") and _evaluated(sent, c, evaluative)
+                for c in token.children):
+            found.append(("opinion.copular_judgement", *sent.token_range(token, token)))
+            break
+    for token in own:
+        if (token.lower_ in config.words["opinion.contrast_judgement"]
+                and any(start > sent.char(token) for start in evaluative)):
+            found.append(("opinion.contrast_judgement", *sent.token_range(token, token)))
+            break
+    return found
+
+
+def _evaluated(sent: SentenceView, complement: Token, evaluative: set[int]) -> bool:
+    """True when a verb's complement, or a word describing it, gave an evaluative cue."""
+    return sent.char(complement) in evaluative or any(
+        g.dep_ in ("amod", "advmod") and sent.char(g) in evaluative for g in complement.children)
 
 
 def _merge(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -251,8 +284,7 @@ def _token_rules(token: Token, config: _Config) -> tuple[str, ...]:
     if pos == "ADV" and lower.endswith("ly") and _adjective_of(lower) in words[
             "opinion.evaluative_adjective"]:
         return ("opinion.evaluative_adverb",)
-    if pos in ("ADJ", "ADV", "NOUN", "VERB") and (lower in config.emotive
-                                                 or lemma in config.emotive):
+    if pos in ("ADJ", "ADV", "NOUN") and (lower in config.emotive or lemma in config.emotive):
         return ("opinion.emotive_word",)
     if lower in words["opinion.generalisation"]:
         return ("opinion.generalisation",)
@@ -346,10 +378,6 @@ def _sentence_hits(sent: SentenceView, own: Sequence[Token], is_sourced: Any,
         if bare_verb or first.lower_ == "let" or negated:
             hits.append(("opinion.imperative", *sent.token_range(first, first)))
     root = sent.span.root
-    if root.lemma_ in _LINKING_VERBS and not is_sourced(sent.char(root)) and any(
-            c.dep_ == "acomp" or (c.dep_ == "attr" and any(g.dep_ == "amod" for g in c.children))
-            for c in root.children):
-        hits.append(("opinion.copular_judgement", *sent.token_range(root, root)))
     if root.tag_ in ("VBZ", "VBP") and not is_sourced(sent.char(root)):
         hits.append(("opinion.present_general", *sent.token_range(root, root)))
     adjectives = [t for t in own if t.pos_ == "ADJ"]
