@@ -95,7 +95,6 @@ class _Failure(Exception):
 def _load(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
     """Read the files; returns (paths, texts, error lines). Bad files do not stop the rest."""
     from framelens import textio
-    from framelens.language import detect_language
 
     good, texts, errors = [], [], []
     for path in paths:
@@ -104,23 +103,33 @@ def _load(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
         except InputError as exc:
             errors.append(str(exc))
             continue
-        problem = detect_language(loaded.text).problem()
-        if problem:
-            errors.append(f"{path}: {problem}")
-            continue
         good.append(path)
         texts.append(loaded.text)
     return good, texts, errors
 
 
-def _run_engine(paths: Sequence[str], texts: Sequence[str]) -> list:
+def _run_engine(paths: Sequence[str], texts: Sequence[str]) -> tuple[list, list[str]]:
+    """Analyse the texts; returns the usable analyses and one error line per refused text.
+
+    A text FrameLens cannot use (another language, no words) is refused after analysis,
+    from the language the engine found, so the language is identified only once.
+    """
     from framelens import engine
+    from framelens.language import language_problem
     from framelens.nlp.pipeline import ModelUnavailable
 
     try:
-        return engine.analyze_many(texts, paths)
+        analyses = engine.analyze_many(texts, paths)
     except ModelUnavailable as exc:
         raise _Failure(str(exc)) from None
+    usable, errors = [], []
+    for path, analysis in zip(paths, analyses, strict=True):
+        problem = language_problem(analysis.language)
+        if problem:
+            errors.append(f"{path}: {problem}")
+        else:
+            usable.append(analysis)
+    return usable, errors
 
 
 def _options(args: argparse.Namespace):  # -> ExportOptions
@@ -160,9 +169,10 @@ def _analyze(args: argparse.Namespace) -> int:
     from framelens.export import jsonfile
 
     paths, texts, errors = _load(args.paths)
+    analyses, refused = _run_engine(paths, texts) if texts else ([], [])
+    errors += refused
     for line in errors:
         print(f"framelens: {line}", file=sys.stderr)
-    analyses = _run_engine(paths, texts) if texts else []
     if args.json:
         _write_json(lambda: jsonfile.write_analyses(analyses, args.json))
     _export(args, analyses, None)
@@ -179,7 +189,10 @@ def _compare(args: argparse.Namespace) -> int:
     paths, texts, errors = _load(args.paths)
     if errors:
         raise _Failure("; ".join(errors))
-    first, second = _run_engine(paths, texts)
+    analyses, refused = _run_engine(paths, texts)
+    if refused:
+        raise _Failure("; ".join(refused))
+    first, second = analyses
     comparison = compare(first, second)
     if args.json:
         _write_json(lambda: jsonfile.write_comparison(comparison, args.json))

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from spacy.language import Language
+
 from framelens import labels
-from framelens.analyzers import boilerplate, genre, loaded, metrics, opinion, quotes, tone
+from framelens.analyzers import (
+    boilerplate,
+    genre,
+    loaded,
+    metrics,
+    opinion,
+    quotes,
+    readability,
+    tone,
+)
 from framelens.comparison import compare
 from framelens.language import ENGLISH, detect_language
 from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span
@@ -27,10 +39,29 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def warm_up() -> None:
-    """Load the language model and lexicons now (the window calls this in the background)."""
-    pipeline.load_pipeline()
-    analyze("FrameLens warms up. \u201cReady,\u201d it said.")
+@functools.cache
+def warm_up() -> Language:
+    """Load the language model and, on a second thread meanwhile, the other one-time data.
+
+    The pronouncing dictionary behind readability, the language identifier and VADER's
+    lexicon take about a second together; loading them while spaCy loads its model saves
+    part of that on start-up. Called by the first analysis, or earlier by the window.
+    """
+    side = threading.Thread(target=_load_side_data, name="framelens-preload", daemon=True)
+    side.start()
+    try:
+        return pipeline.load_pipeline()
+    finally:
+        side.join()
+
+
+def _load_side_data() -> None:
+    try:
+        readability.reading_ease("Loading the pronouncing dictionary takes a moment.")
+        detect_language("FrameLens reads English news articles and marks how they persuade.")
+        tone.sentence_tones(["A fine start."])
+    except Exception:  # the analysis itself reports any real failure, guarded
+        log.debug("preloading side data failed", exc_info=True)
 
 
 def analyze(text: str, source: str | None = None,
@@ -51,7 +82,7 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
     sources = list(sources) if sources is not None else [None] * len(texts)
     for text, source in zip(texts, sources, strict=True):
         _check_size(text, source)
-    nlp = pipeline.load_pipeline()
+    nlp = warm_up()
     debris: list[list[Span]] = []
     errors: list[list[str]] = [[] for _ in texts]
     for text, errs in zip(texts, errors, strict=True):

@@ -43,11 +43,17 @@ class LanguageGuess:
 
     def problem(self) -> str | None:
         """Why FrameLens cannot analyse this text, as a plain phrase, or None when it can."""
-        if self.code == NO_LANGUAGE:
-            return "no words to analyse (only numbers, punctuation or symbols)"
-        if not self.is_english:
-            return f"this looks like {self.name}; FrameLens analyses English"
-        return None
+        return language_problem(self.code)
+
+
+def language_problem(code: str) -> str | None:
+    """Why a text in language `code` cannot be analysed (a plain phrase), or None."""
+    if code == NO_LANGUAGE:
+        return "no words to analyse (only numbers, punctuation or symbols)"
+    if code != ENGLISH:
+        name = language_names().get(code, f"language '{code}'")
+        return f"this looks like {name}; FrameLens analyses English"
+    return None
 
 
 @functools.cache
