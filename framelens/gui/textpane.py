@@ -333,9 +333,11 @@ class ArticlePane(QFrame):
         self.source_line.setText(f"{where} \u2014 reads as {genre}")
         return True
 
-    def show_message(self, text: str, error: bool = False) -> None:
-        """A line under the header (e.g. why this pane could not be analysed)."""
+    def show_message(self, text: str, error: bool = False, warning: bool = False) -> None:
+        """A line under the header: why this pane could not be analysed (`error`), or what
+        to doubt in its marks (`warning`, e.g. a text not in English)."""
         self.message.setProperty("error", error)
+        self.message.setProperty("warning", warning and not error)
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.message.style().unpolish(self.message)

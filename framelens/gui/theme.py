@@ -5,6 +5,7 @@ Only the window's own chrome is defined here; category colours come from the sty
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -35,6 +36,7 @@ QLabel#paneTitle { font-weight: bold; font-size: %(title)spt; }
 QLabel#paneSource { color: palette(placeholder-text); }
 QLabel#paneMessage { border: 1px solid palette(mid); padding: 4px; }
 QLabel#paneMessage[error="true"] { font-weight: bold; border: 2px solid palette(text); }
+QLabel#paneMessage[warning="true"] { font-weight: bold; border: 2px dashed palette(text); }
 QFrame#pane { border: 2px solid transparent; }
 QFrame#pane[active="true"] { border: 2px solid palette(highlight); }
 QFrame#restoreBar { border: 2px solid palette(highlight); }
@@ -44,6 +46,9 @@ QFrame#restoreBar { border: 2px solid palette(highlight); }
 def apply_theme(app: QApplication, dark: bool, high_contrast: bool = False,
                 point_size: float = 13.0) -> None:
     """Set the application's style, palette and stylesheet."""
+    # With a style sheet set, Qt stops passing fonts down to child widgets unless told to:
+    # the panels must follow the font size set on their tab widget (zoom, presentation).
+    app.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles, True)
     app.setStyle(QStyleFactory.create("Fusion"))
     palette = app.style().standardPalette()
     if dark:
@@ -54,4 +59,9 @@ def apply_theme(app: QApplication, dark: bool, high_contrast: bool = False,
         for role, (light, dark_color) in _HIGH_CONTRAST.items():
             palette.setColor(role, QColor(dark_color if dark else light))
     app.setPalette(palette)
-    app.setStyleSheet(STYLESHEET % {"title": round(point_size * 1.15, 1)})
+    app.setStyleSheet(STYLESHEET % {"title": title_size(point_size)})
+
+
+def title_size(point_size: float) -> float:
+    """Pane titles: a little larger than the text, but not a screenful at projector sizes."""
+    return round(min(point_size * 1.15, max(16.0, point_size * 0.8)), 1)

@@ -219,9 +219,8 @@ class MainWindow(QMainWindow):
         problems = [p for p in [language_problem(analysis.language)] if p]
         if analysis.errors:
             problems.append("Part of the analysis failed: " + "; ".join(analysis.errors))
-        target.show_message("; ".join(problems), error=bool(analysis.errors))
-        if problems:
-            self.statusBar().showMessage(f"{PANE_NAMES[pane]}: {problems[0]}", 10000)
+        target.show_message("; ".join(problems), error=bool(analysis.errors),
+                            warning=bool(problems))
         self._refresh_views()
         self.analysisApplied.emit(pane)
         self._check_all_done()
@@ -324,7 +323,7 @@ class MainWindow(QMainWindow):
             pane.editor.setFont(font)
             pane.editor.set_style(self.legend.enabled(), self.dark)
         small = max(self.font_size * 0.85, MIN_FONT_SIZE)
-        for widget in (self.legend, self.explanation, self.tabs):
+        for widget in (self.legend, self.explanation, self.tabs, *self.panes):
             font = widget.font()
             font.setPointSizeF(small)
             widget.setFont(font)
