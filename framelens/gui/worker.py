@@ -86,14 +86,10 @@ def default_analyze(text: str, source: str | None, progress=None):
 
 
 def default_warm_up() -> None:
-    """Load the language model (on the worker thread).
+    """Load the language model, and the engine's other one-time data (on the worker thread)."""
+    from framelens import engine
 
-    Only the model: `engine.warm_up()` also analyses a dummy sentence, which would delay
-    the first real analysis (the one-time loads it triggers happen in that analysis anyway).
-    """
-    from framelens.nlp import pipeline
-
-    pipeline.load_pipeline()
+    engine.warm_up()
 
 
 class AnalysisRunner(QObject):
