@@ -11,42 +11,27 @@ from __future__ import annotations
 
 import atexit
 import logging
-from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from framelens.gui.threads import post_to_gui, single_thread_pool
 
 log = logging.getLogger(__name__)
 RESIZE_PAUSE_MS = 120
 BASE_DPI = 100.0
 
 
-class _Relay(QObject):
-    """Runs callables posted from the chart thread on the GUI thread."""
-
-    posted = Signal(object)
-
-    def __init__(self):
-        super().__init__()
-        self.posted.connect(self._run)
-
-    def _run(self, call: Callable[[], None]) -> None:
-        call()
-
-
 _pool: QThreadPool | None = None
-_relay: _Relay | None = None
 
 
 def chart_pool() -> QThreadPool:
     """The process-wide single-thread pool for chart rendering (created from the GUI thread)."""
-    global _pool, _relay
+    global _pool
     if _pool is None:
-        _relay = _Relay()
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
+        _pool = single_thread_pool()
         atexit.register(wait_for_charts)
     return _pool
 
@@ -87,8 +72,7 @@ class _RenderTask(QRunnable):
             log.warning("chart rendering failed", exc_info=True)
             result, error = None, str(exc) or type(exc).__name__
         done, number = self._done, self._number
-        assert _relay is not None
-        _relay.posted.emit(lambda: done(number, result, error))
+        post_to_gui(lambda: done(number, result, error))
 
 
 class ChartView(QWidget):

@@ -16,37 +16,21 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from framelens.gui.threads import post_to_gui, single_thread_pool
 from framelens.textio import InputError
 
 log = logging.getLogger(__name__)
 PROGRESS_MIN_STEP = 0.01  # forward a progress report only when it advanced this much
 
 
-class _MainThreadCall(QObject):
-    """Runs callables posted from the worker thread on the GUI thread."""
-
-    posted = Signal(object)
-
-    def __init__(self):
-        super().__init__()
-        self.posted.connect(self._run)
-
-    def _run(self, call: Callable[[], None]) -> None:
-        call()
-
-
 _pool: QThreadPool | None = None
-_main_thread_call: _MainThreadCall | None = None
 
 
 def analysis_pool() -> QThreadPool:
     """The process-wide single-thread pool (created on first use, from the GUI thread)."""
-    global _pool, _main_thread_call
+    global _pool
     if _pool is None:
-        _main_thread_call = _MainThreadCall()
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-        _pool.setExpiryTimeout(-1)
+        _pool = single_thread_pool(keep_thread=True)
     return _pool
 
 
@@ -65,8 +49,7 @@ class _Task(QRunnable):
             log.debug("background job failed", exc_info=True)
             result, error = None, _one_line(exc)
         done = self._done
-        assert _main_thread_call is not None
-        _main_thread_call.posted.emit(lambda: done(result, error))
+        post_to_gui(lambda: done(result, error))
 
 
 class _Refused(Exception):
