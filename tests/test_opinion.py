@@ -129,3 +129,20 @@ def test_opinion_every_rule_has_a_weight_and_description():
 def test_opinion_oped_states_more_opinion_than_wire(oped, wire):
     assert oped.metrics.opinion_share > wire.metrics.opinion_share + 0.1
     assert wire.metrics.attributed_share > oped.metrics.attributed_share
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The reported influx of fighters began in January.", "fact"),
+    ("The mayor said the bridge will close in May.", "attributed"),
+    ("Officials confirmed that the road had reopened.", "attributed"),
+])
+def test_opinion_attributed_only_where_a_quote_was_found(text, label):
+    analysis = engine.analyze(text)
+    assert [s.label for s in analysis.sentences] == [label]
+    assert bool(analysis.quotes) == (label == "attributed")
+
+
+def test_opinion_oped_reported_reliance_is_not_attributed(oped):
+    start = oped.text.index("Supreme Leader Ali Khameneis reported reliance")
+    sentence = next(s for s in oped.sentences if s.start <= start < s.end)
+    assert sentence.label != "attributed"

@@ -120,12 +120,19 @@ def label_sentences(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence
         score = 1.0 / (1.0 + math.exp(-raw))
         if score >= 0.5:
             label = labels.OPINION
-        elif any(rule in ("fact.quoted", "fact.reporting_verb") for rule, _, _ in hits):
+        elif _quoted(sent.start, sent.end, quotes) and any(
+                rule in ("fact.quoted", "fact.reporting_verb") for rule, _, _ in hits):
             label = labels.ATTRIBUTED
         else:
             label = labels.FACT
         sentences.append(Sentence(sent.start, sent.end, label, round(score, 3), evidence, tone))
     return sentences
+
+
+def _quoted(start: int, end: int, quotes: Sequence[Quote]) -> bool:
+    """Whether a quote found by the quotes analyser (the one authority on attribution)
+    overlaps the sentence, so `attributed` sentences and the sources list agree."""
+    return any(q.content.start < end and start < q.content.end for q in quotes)
 
 
 def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[Span],
