@@ -328,7 +328,19 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(small)
             widget.setFont(font)
         self.legend.restyle(self.dark, small)
+        self._fit_legend()
         panels.set_dark(self.comparison_panel, self.dark)
+
+    def _fit_legend(self) -> None:
+        """Widen the legend dock so category names are never cut at large font sizes."""
+        metrics = self.legend.fontMetrics()
+        items = [self.legend.topLevelItem(i) for i in range(self.legend.topLevelItemCount())]
+        name = max(metrics.horizontalAdvance(item.text(0)) for item in items)
+        count = metrics.horizontalAdvance("0000")
+        # check box, symbol and padding beside the name, then the two count columns
+        needed = name + 4 * metrics.height() + 2 * count + self.legend.frameWidth() * 2
+        if self.dock.width() < needed:
+            self.resizeDocks([self.dock], [needed], Qt.Orientation.Horizontal)
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark

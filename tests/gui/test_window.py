@@ -171,3 +171,13 @@ def test_window_next_mark_moves_to_selected_category(make_window, fake, qtbot):
     assert editor.textCursor().selectedText() == "disaster"
     assert editor.textCursor().selectionStart() > first
     assert "Neutral alternative" in window.explanation.toHtml()
+
+
+def test_window_presentation_mode_keeps_legend_names_whole(make_window, fake, qtbot):
+    window = make_window(fake)
+    window.set_presenting(True)
+    legend = window.legend
+    widest = max(legend.fontMetrics().horizontalAdvance(legend.topLevelItem(i).text(0))
+                 for i in range(legend.topLevelItemCount()))
+    qtbot.waitUntil(lambda: legend.columnWidth(0) >= widest)
+    window.set_presenting(False)
