@@ -145,6 +145,22 @@ class Analysis:
                 seen.setdefault(quote.speaker_name, None)
         return tuple(seen)
 
+    def speaker_of(self, quote: Quote) -> str | None:
+        """Who is quoted, in words: the resolved full name, else the speaker's words, else None."""
+        if quote.speaker_name:
+            return quote.speaker_name
+        if quote.speaker is not None:
+            return " ".join(self.text[quote.speaker.start:quote.speaker.end].split()) or None
+        return None
+
+    def cue_of(self, quote: Quote) -> str | None:
+        """The reporting verb as written (else its lemma), or None when there is none."""
+        if quote.cue is not None:
+            written = " ".join(self.text[quote.cue.start:quote.cue.end].split())
+            if written:
+                return written
+        return quote.cue_verb or None
+
     def excerpt(self, start: int, end: int) -> str:
         """The text of a range."""
         return self.text[start:end]

@@ -114,17 +114,12 @@ def sentence_note(analysis: Analysis, sentence: Sentence) -> str:
 
 def speaker_label(analysis: Analysis, quote: Quote) -> str:
     """Who is quoted, in words: the resolved name, the speaker text, or "not identified"."""
-    if quote.speaker_name:
-        return quote.speaker_name
-    if quote.speaker:
-        return " ".join(analysis.excerpt(quote.speaker.start, quote.speaker.end).split())
-    return "not identified"
+    return analysis.speaker_of(quote) or "not identified"
 
 
 def cue_label(analysis: Analysis, quote: Quote) -> str:
     """The reporting verb as written, with its tone, e.g. "claimed (loaded)", or "none"."""
-    verb = (" ".join(analysis.excerpt(quote.cue.start, quote.cue.end).split()) if quote.cue
-            else quote.cue_verb)
+    verb = analysis.cue_of(quote)
     if not verb:
         return "none"
     return f"{verb} ({quote.cue_tone})" if quote.cue_tone else verb

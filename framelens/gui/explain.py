@@ -67,12 +67,11 @@ def explain_span(analysis: Analysis, span: Span) -> str:
 def explain_quote(analysis: Analysis, quote: Quote, part: str) -> str:
     """Who said it, with which verb (neutral or loaded), direct or reported."""
     text = analysis.text
-    speaker = quote.speaker_name or (
-        text[quote.speaker.start:quote.speaker.end] if quote.speaker else "no speaker found")
+    speaker = analysis.speaker_of(quote) or "no speaker found"
     lines = [_heading(part) + f" \u2014 {escape(quote.kind)} quote"]
     lines.append(f"Speaker: <b>{escape(speaker)}</b>")
-    if quote.cue is not None or quote.cue_verb:
-        verb = quote.cue_verb or text[quote.cue.start:quote.cue.end]  # type: ignore[union-attr]
+    verb = analysis.cue_of(quote)
+    if verb:
         tone = escape(quote.cue_tone or labels.CUE_NEUTRAL)
         lines.append(f"Reporting verb: \u201c{escape(verb)}\u201d ({tone})")
     said = _excerpt(text[quote.content.start:quote.content.end])

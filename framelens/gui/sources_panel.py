@@ -51,13 +51,7 @@ def _tooltip(text: str) -> str:
 
 def quote_speaker(analysis, quote) -> str:
     """The speaker's name, else the speaker's words in the text, else '(unattributed)'."""
-    if quote.speaker_name:
-        return quote.speaker_name
-    if quote.speaker is not None:
-        words = _one_line(analysis.excerpt(quote.speaker.start, quote.speaker.end))
-        if words:
-            return words
-    return UNATTRIBUTED
+    return analysis.speaker_of(quote) or UNATTRIBUTED
 
 
 def quote_range(quote) -> tuple[int, int]:
@@ -82,11 +76,7 @@ def unattributed_opinion(analysis) -> list:
 
 
 def _verb(analysis, quote) -> str:
-    if quote.cue_verb:
-        return quote.cue_verb
-    if quote.cue is not None:
-        return _one_line(analysis.excerpt(quote.cue.start, quote.cue.end))
-    return ""
+    return analysis.cue_of(quote) or ""
 
 
 def _add_spanned(parent: QTreeWidgetItem, item: QTreeWidgetItem) -> None:
