@@ -70,3 +70,13 @@ def test_comparison_of_the_seeds_puts_the_oped_ahead_on_opinion(oped, wire):
     opinion = next(row for row in result.rows if row.key == "opinion_share")
     assert opinion.a > opinion.b
     assert result.contrasts
+
+
+def test_metrics_first_person_inside_direct_quotes_is_the_source_not_the_writer():
+    from framelens import engine
+
+    quoted = engine.analyze("\u201cWe must act now and I will lead,\u201d the senator said. "
+                            "The vote is on Monday.")
+    own = engine.analyze("We must act now and I will lead. The vote is on Monday.")
+    assert quoted.metrics.first_person_per_100 == 0.0
+    assert own.metrics.first_person_per_100 > 10.0

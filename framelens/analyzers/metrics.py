@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from framelens.model import Metrics, Quote, Sentence, Span
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _FIRST = frozenset(["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"])
+_MAX_LOOKBACK = 20_000  # a quotation longer than this is not blanked from later sentences
 _SECOND = frozenset(["you", "your", "yours", "yourself", "yourselves"])
 
 
@@ -22,7 +24,7 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
     words = [w for chunk in body for w in _WORD_RE.findall(chunk)]
     n_words = len(words)
     n_sents = len(sentences)
-    quoted = [(q.content.start, q.content.end) for q in quotes if q.kind == labels.DIRECT]
+    quoted = sorted((q.content.start, q.content.end) for q in quotes if q.kind == labels.DIRECT)
     own_words = [w.lower() for s in sentences
                  for w in _WORD_RE.findall(_outside(text, s.start, s.end, quoted))]
 
@@ -63,9 +65,13 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
 
 
 def _outside(text: str, start: int, end: int, ranges: Sequence[tuple[int, int]]) -> str:
-    """The text of [start, end) with the given ranges blanked out."""
+    """The text of [start, end) with the given ranges (sorted by start) blanked out."""
     chars = list(text[start:end])
-    for r_start, r_end in ranges:
+    # Ranges starting at or after `end` cannot overlap; quotes are short, so look back a little.
+    last = bisect.bisect_left(ranges, (end,))
+    for r_start, r_end in reversed(ranges[:last]):
+        if r_end <= start and r_start < start - _MAX_LOOKBACK:
+            break
         for i in range(max(r_start, start), min(r_end, end)):
             chars[i - start] = " "
     return "".join(chars)
