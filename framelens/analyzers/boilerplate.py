@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from framelens import labels, resources
 from framelens.model import Span
 
+# A standfirst or pull quote repeats within a few dozen lines; looking further is quadratic.
+_REPEAT_WINDOW = 60
 _LINE_RE = re.compile(r"[^\r\n]+")
 _TRIM = " \t\u00a0\u2022\u00b7\u25cf\u25aa\u2013\u2014-*>|"
 
@@ -59,7 +61,7 @@ def find_boilerplate(text: str) -> list[Span]:
     keys = [_normalise(core) for _, _, core in lines]
     counts = Counter(keys)
     rule_hits = [_match_rule(core, len(core.split()), rules) for _, _, core in lines]
-    text_keys = [key for key, hit in zip(keys, rule_hits, strict=False) if hit is None]
+    text_keys = [key if hit is None else "" for key, hit in zip(keys, rule_hits, strict=True)]
     seen: set[str] = set()
     spans = []
     for index, (start, end, core) in enumerate(lines):
@@ -71,7 +73,9 @@ def find_boilerplate(text: str) -> list[Span]:
         elif counts[key] > 1 and (key in seen or words <= int(repeat["max_words_always"])):
             spans.append(Span(start, end, labels.BOILERPLATE, str(repeat["explanation"]),
                               str(repeat["id"])))
-        elif words >= int(repeat["contained_min_words"]) and _contained(key, text_keys):
+        elif words >= int(repeat["contained_min_words"]) and _contained(
+            key, text_keys[max(0, index - _REPEAT_WINDOW) : index + 1 + _REPEAT_WINDOW]
+        ):
             spans.append(Span(start, end, labels.BOILERPLATE,
                               str(repeat["contained_explanation"]), str(repeat["contained_id"])))
         seen.add(key)
