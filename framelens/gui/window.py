@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.presenting = False
         self.font_size = self.settings.font_size()
         self._font_before_presenting = self.font_size
+        self._legend_width_before_presenting = 0
 
         self.panes = [ArticlePane(i) for i in range(2)]
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -363,12 +364,17 @@ class MainWindow(QMainWindow):
         self.presenting = on
         if on:
             self._font_before_presenting = self.font_size
+            self._legend_width_before_presenting = self.dock.width()
             self.font_size = max(self.font_size, PRESENTATION_FONT_SIZE)
             self.showFullScreen()
+            self.apply_look()
         else:
             self.font_size = self._font_before_presenting
             self.showNormal()
-        self.apply_look()
+            self.apply_look()
+            # the legend was widened for the large font: give the text its room back
+            self.resizeDocks([self.dock], [self._legend_width_before_presenting],
+                             Qt.Orientation.Horizontal)
 
     def step_mark(self, forward: bool) -> None:
         """Go to the next/previous mark of the legend's selected category in the active pane."""
