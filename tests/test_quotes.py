@@ -62,6 +62,20 @@ def test_quotes_direct_continues_into_next_paragraph_in_news_style():
     assert _text(analysis, quote.cue) == "said"
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("and nobody here will forget it.\u201d The hearing ended at noon.",
+     "and nobody here will forget it.\u201d", None),
+    ("The roads stay shut until the spring,\u201d the engineer said. Traffic was light.",
+     "The roads stay shut until the spring,\u201d", "the engineer"),
+])
+def test_quotes_excerpt_that_begins_inside_a_quotation(text, content, speaker):
+    # A pasted excerpt can start mid-quotation: its first mark closes a quote.
+    analysis, quote = _only(text, labels.DIRECT)
+    assert _text(analysis, quote.content) == content
+    assert _text(analysis, quote.speaker) == speaker
+    assert analysis.sentences[0].label == labels.ATTRIBUTED
+
+
 @pytest.mark.parametrize("text", [
     "The mayor said \u201cwe will see.\nThe council met on Tuesday and approved the budget.\n"
     "The vote was close.",

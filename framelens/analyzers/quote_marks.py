@@ -5,7 +5,9 @@ single marks only outside double ones, where an apostrophe (don't, Iran's, the
 horses' carrots) is told apart from a closing mark by the letters around it. A quote
 never runs past its paragraph, except in news style: a paragraph that opens with a mark
 and does not close it continues in the next paragraph when that one opens with a mark.
-A stray or unbalanced mark is dropped, so it cannot swallow the rest of the article.
+A stray or unbalanced mark is dropped, so it cannot swallow the rest of the article. One
+exception: an excerpt that begins inside a quotation ("... next year.” she said") has a
+closing mark before any opening one; the text up to it is the end of that quotation.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ def find_quoted(text: str, paragraphs: Sequence[tuple[int, int]],
     carried_paras = 0
     for index, (start, end) in enumerate(paragraphs):
         marks = list(_marks(text, start, end))
+        if index == 0 and _begins_inside_quote(text, start, marks):
+            found.append(QuotedSpan(start, marks[0].pos + marks[0].size, False, False, 1))
+            marks = marks[1:]
         if carried is not None:
             if marks and marks[0].pos == start and marks[0].role != _CLOSE and not marks[0].single:
                 marks = marks[1:]
@@ -77,6 +82,16 @@ def find_quoted(text: str, paragraphs: Sequence[tuple[int, int]],
         last_end = paragraphs[-1][1]
         found.append(QuotedSpan(carried, last_end, False, False, carried_paras + 1))
     return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def _begins_inside_quote(text: str, start: int, marks: Sequence[_Mark]) -> bool:
+    """True when the text's first double mark closes a quotation of two or more words that
+    ends a sentence or clause: the text is an excerpt that starts mid-quotation."""
+    first = next((m for m in marks if not m.single), None)
+    if first is None or first.role != _CLOSE or any(m.pos < first.pos for m in marks):
+        return False
+    before = text[start:first.pos].rstrip()
+    return len(before.split()) >= 2 and before[-1:] in ".!?,;\u2026"
 
 
 def _next_opens(text: str, paragraphs: Sequence[tuple[int, int]], index: int) -> bool:
