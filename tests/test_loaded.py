@@ -206,3 +206,55 @@ def test_loaded_marks_reporting_verb_but_not_reported_words():
 ])
 def test_loaded_generalising_rules_leave_plain_news_unmarked(text):
     assert _rules(text) == []
+
+
+@pytest.mark.parametrize(("text", "word", "rule"), [
+    ("The company claimed that its product was safe.", "claimed", "loaded.claim"),
+    ("The governor claims to have balanced the budget.", "claims", "loaded.claim"),
+    ("Her claim that the count was rigged spread online.", "claim", "loaded.claim_noun"),
+    ("The coach insisted the team had played well.", "insisted", "loaded.insist"),
+    ("The minister admitted that the scheme had cost more.", "admitted", "loaded.admit"),
+])
+def test_loaded_marks_doubt_casting_verbs_of_saying(text, word, rule):
+    assert (word, rule) in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The militia claimed responsibility for the blast.",
+    "The storm claimed four lives on the coast.",
+    "Unemployment claims fell by 3 percent last week.",
+    "Two patients were admitted to hospital overnight.",
+    "The candidate conceded defeat on Wednesday night.",
+])
+def test_loaded_leaves_plain_uses_of_saying_verbs_unmarked(text):
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A flood of migrants reached the islands this summer.", "flood"),
+    ("Border towns were swamped by asylum seekers.", "swamped"),
+    ("Refugees poured across the frontier after the shelling.", "poured"),
+])
+def test_loaded_marks_flood_and_invasion_metaphors_for_migrants(text, word):
+    assert (word, "loaded.migration_metaphor") in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A flood swept through the valley, officials reported.",
+    "A wave of migrants arrived on the islands in June.",
+    "Rain poured across the region for three days.",
+])
+def test_loaded_leaves_literal_floods_and_plain_migration_words_unmarked(text):
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize(("text", "word", "rule"), [
+    ("The Wuhan virus spread to Europe within weeks.", "Wuhan virus", "loaded.wuhan_virus"),
+    ("The pamphlet blamed cultural Marxism for falling test scores.", "cultural Marxism",
+     "loaded.cultural_marxism"),
+    ("The ruling came from an activist judge in Texas.", "activist judge",
+     "loaded.activist_judge"),
+    ("The chairman's obsession with rankings hurt the club.", "obsession", "loaded.obsession"),
+])
+def test_loaded_marks_new_lexicon_families(text, word, rule):
+    assert (word, rule) in _rules(text)

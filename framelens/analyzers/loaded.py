@@ -7,7 +7,9 @@ optionally only with a given part of speech or tag; phrases ("without doubt", "f
 in VADER's lexicon that our lexicon does not list are marked as emotive, with a templated
 explanation (`resources/loaded_signals.toml`). Two generalising rules reach words no list
 holds: a valenced adjective used as a verdict ("the plan is disastrous") and a one-stance
-label built with anti-/pro- ("pro-gun lawmakers").
+label built with anti-/pro- ("pro-gun lawmakers"). Flood and invasion metaphors for people
+arriving ("a flood of migrants") are marked by a rule that needs the group word nearby, and
+doubt-casting verbs of saying ("claimed") only where they introduce what was said.
 
 Quotations: words inside a quoted passage of several words are the source's, not the
 writer's, so they are not marked as the writer's loaded language (the quote itself is
@@ -52,17 +54,32 @@ class _Entry:
     alternative: str | None
     pos: frozenset[str]
     tags: frozenset[str]
+    clause: bool = False
 
     def fits(self, token: Token) -> bool:
         """Whether the token has a part of speech and tag this entry accepts.
 
         A proper noun inside a sentence ("the Fantastic Four") is a name, not a word choice,
-        unless the entry lists PROPN.
+        unless the entry lists PROPN. An entry that needs a clause (a verb of saying such as
+        "claimed") fits only a token that introduces what was said.
         """
         if token.pos_ == "PROPN" and not token.is_sent_start and "PROPN" not in self.pos:
             return False
         pos_ok = not self.pos or token.pos_ in self.pos
-        return pos_ok and (not self.tags or token.tag_ in self.tags)
+        tag_ok = not self.tags or token.tag_ in self.tags
+        return pos_ok and tag_ok and (not self.clause or _introduces_clause(token))
+
+
+def _introduces_clause(token: Token) -> bool:
+    """Whether a verb or noun governs a reported clause: "claimed [that it failed]",
+    "claims [to be]", "the claim [that it failed]" (not "claimed responsibility")."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return True
+        if child.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                       for c in child.children):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -98,7 +115,7 @@ def inflections(word: str) -> frozenset[str]:
 def _entry(record: dict[str, Any], category: str) -> _Entry:
     return _Entry(record["id"], category, record.get("subtype", ""), record["explanation"],
                   record.get("alternative"), frozenset(record.get("pos", ())),
-                  frozenset(record.get("tag", ())))
+                  frozenset(record.get("tag", ())), record.get("needs") == "clause")
 
 
 def _records() -> Iterator[tuple[dict[str, Any], str]]:
@@ -193,11 +210,29 @@ def _match_phrase(doc: Doc, index: int, lexicon: _Lexicon) -> tuple[int, _Entry]
 
 
 def _match_word(token: Token, lexicon: _Lexicon) -> _Entry | None:
+    migration = _migration_entry(token, lexicon)
+    if migration is not None:
+        return migration
     for key in (token.lower_, token.lemma_.lower()):
         for entry in lexicon.words.get(key, ()):
             if entry.fits(token):
                 return entry
     return _vader_entry(token, lexicon) or _verdict_entry(token, lexicon)
+
+
+def _migration_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
+    """A flood or invasion metaphor for people arriving ("a flood of migrants", "migrants
+    swarmed the border", "towns swamped by refugees")."""
+    metaphor = lexicon.signals["migration_metaphor"]
+    if token.lemma_.lower() not in metaphor["words"] or token.pos_ not in ("NOUN", "VERB"):
+        return None
+    near = token.doc[token.i + 1:token.i + 1 + int(metaphor["window"])]
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(t.lemma_.lower() in metaphor["groups"] for t in (*near, *subjects)):
+        return None
+    explanation = metaphor["explanation"].format(word=token.text)
+    return _Entry(metaphor["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
+                  frozenset())
 
 
 def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
@@ -315,10 +350,15 @@ def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
     index = 0
     while index < len(doc):
         token = doc[index]
-        if token.ent_type_ in _NAME_ENTITIES or token.is_punct or token.is_space:
+        if token.is_punct or token.is_space:
             index += 1
             continue
-        found = _match_phrase(doc, index, lexicon) or _stance_label(doc, index, lexicon)
+        # A listed phrase may start with a name ("China virus"); a lone name is not a word choice.
+        found = _match_phrase(doc, index, lexicon)
+        if found is None and token.ent_type_ in _NAME_ENTITIES:
+            index += 1
+            continue
+        found = found or _stance_label(doc, index, lexicon)
         size, entry = found if found else (1, _match_word(token, lexicon))
         if entry is not None:
             last = doc[index + size - 1]
