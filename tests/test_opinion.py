@@ -97,6 +97,11 @@ def test_opinion_evidence_names_the_cue(text, rule, cue):
     ("The council met on Monday, but the vote was delayed until May.",
      "opinion.contrast_judgement"),
     ("Rebels attacked the convoy and killed two soldiers.", "opinion.emotive_word"),
+    # words in quotation marks are someone else's (or a term mentioned), not the writer's
+    ("The union called the new rota a \u201cdisgraceful and cruel betrayal\u201d of staff.",
+     "opinion.evaluative_adjective"),
+    ("Two offences are listed: \u201cterrible conduct\u201d and \u201cgross neglect\u201d.",
+     "opinion.evaluative_adjective"),
 ])
 def test_opinion_cue_does_not_fire(text, rule):
     analysis = engine.analyze(text)

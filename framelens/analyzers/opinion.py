@@ -28,6 +28,9 @@ from framelens.nlp.parsed import ParsedText, SentenceView
 
 RESOURCE = "opinion.toml"
 _SCARE_QUOTE_RE = re.compile(r"[\u201c\u2018\"]([^\u201c\u201d\u2018\"\n]{1,40}?)[\u201d\u2019\"]")
+# A passage in double quotation marks inside a sentence: someone else's words (or a
+# mention of a term), never the writer's own evaluative vocabulary.
+_IN_MARKS_RE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{1,300}?)[\u201d\"]")
 _FACT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW",
                             "PRODUCT", "WORK_OF_ART"})
 _DATE_ENTITIES = frozenset({"DATE", "TIME"})
@@ -182,11 +185,13 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], marks: Sequenc
     def is_sourced(start: int) -> bool:
         return any(s <= start < e for s, e in inside)
 
+    in_marks = [(sent.start + m.start(), sent.start + m.end())
+                for m in _IN_MARKS_RE.finditer(sent.span.text)]
     hits: list[Hit] = []
     own_tokens = []
     for token in sent.span:
         start, end = sent.token_range(token, token)
-        if not is_sourced(start):
+        if not is_sourced(start) and not any(s < start < e for s, e in in_marks):
             own_tokens.append(token)
             hits.extend((rule, start, end) for rule in _token_rules(token, config))
         hits.extend((rule, start, end) for rule in _fact_rules(token, config))
