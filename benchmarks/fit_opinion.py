@@ -155,10 +155,14 @@ def one_standard_error_choice(results: Sequence[tuple[float, float, float]],
 def genre_centres(texts: Sequence[str], gold: Sequence[int]) -> None:
     """Print each genre feature's mean over SUBJ and OBJ train sentences and the midpoint."""
     analyses = engine.analyze_many(texts, [f"train{i}" for i in range(len(texts))])
-    values = [genre.features(a.sentences, a.metrics) for a in analyses]
+    values = [genre.features(a.text, a.sentences, a.quotes, a.metrics) for a in analyses]
     for name in values[0]:
-        subj = np.mean([v[name] for v, g in zip(values, gold, strict=True) if g == 1])
-        obj = np.mean([v[name] for v, g in zip(values, gold, strict=True) if g == 0])
+        pairs = [(v[name], g) for v, g in zip(values, gold, strict=True) if v[name] is not None]
+        if not pairs:
+            print(f"{name:18s} not measurable on single sentences")
+            continue
+        subj = np.mean([x for x, g in pairs if g == 1])
+        obj = np.mean([x for x, g in pairs if g == 0])
         print(f"{name:18s} SUBJ {subj:.3f}  OBJ {obj:.3f}  centre {(subj + obj) / 2:.3f}")
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from framelens import engine, labels
 from framelens.analyzers import genre
-from framelens.model import Metrics
+from framelens.model import Metrics, Sentence
 
 EDITORIAL = (
     "We should be ashamed of how this city treats its poorest residents. "
@@ -60,3 +62,61 @@ def test_genre_no_sentences_is_reporting_with_a_reason():
     result = genre.classify("", [], [], [], Metrics())
     assert result.label == labels.GENRE_REPORTING
     assert result.evidence
+
+
+def _values(text: str) -> dict[str, float | None]:
+    analysis = engine.analyze(text)
+    return genre.features(analysis.text, analysis.sentences, analysis.quotes, analysis.metrics)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("However, the plan is flawed. The council should therefore think again.", 2),
+    ("Of course the scheme costs money. Yet nobody asked the tenants.", 2),
+    ("The vote has not yet taken place. So far, 40 people have signed.", 0),
+    ("The minister resigned on Monday. She was replaced by her deputy.", 0),
+    ('"However hard we try, it is never enough," the mayor said. The vote is on Friday.', 0),
+])
+def test_genre_counts_argumentative_connectives_outside_quotes(text, expected):
+    sentences = engine.analyze(text).sentences
+    assert round(_values(text)["connectives"] * len(sentences)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One.\n\nTwo. Three.\n\nFour. Five. Six.", 2.0),
+    ("One.\nTwo. Three.\nFour. Five. Six.\nSeven.", 1.75),
+    ("One. Two. Three.\n\nFour.", None),
+])
+def test_genre_paragraph_length_in_sentences(text, expected):
+    sentences = [Sentence(m.start(), m.end(), labels.FACT, 0.0)
+                 for m in re.finditer(r"\w+\.", text)]
+    assert genre.features(text, sentences, (), Metrics())["paragraph_length"] == expected
+
+
+def test_genre_counts_sentences_with_a_named_source():
+    values = _values(REPORT)
+    assert values["named_sources"] >= 0.5
+    assert _values(EDITORIAL)["named_sources"] == 0.0
+
+
+def _paragraphs(text: str, per_paragraph: int, layout: str) -> str:
+    sentences = re.findall(r"[^.?!]+[.?!]\S*\s*", text)
+    groups = [sentences[i:i + per_paragraph] for i in range(0, len(sentences), per_paragraph)]
+    return layout.join("".join(group).strip() for group in groups)
+
+
+@pytest.mark.parametrize("layout", ["\n\n", "\n"])
+@pytest.mark.parametrize(("text", "per_paragraph", "expected"), [
+    (EDITORIAL, 2, labels.GENRE_OPINION),
+    (REPORT, 1, labels.GENRE_REPORTING),
+])
+def test_genre_same_verdict_with_blank_lines_or_line_breaks(text, per_paragraph, expected, layout):
+    laid_out = _paragraphs(text, per_paragraph, layout)
+    assert laid_out.count("\n") >= 1
+    assert engine.analyze(laid_out).genre.label == expected
+
+
+def test_genre_one_odd_feature_cannot_decide_alone():
+    _, cap, table = genre._model()
+    values = {name: spec["centre"] for name, spec in table.items()}
+    values["paragraph_length"] = 1000.0
+    assert genre.pushes(values, table, cap)["paragraph_length"] == cap
