@@ -76,7 +76,8 @@ def _sentences_per_paragraph(text: str, sentences: Sequence[Sentence]) -> float 
 def _outside_direct_quotes(text: str, quotes: Sequence[Quote]) -> str:
     """The text with the content of direct quotes blanked out (offsets kept)."""
     pieces, last = [], 0
-    for quote in sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.content.start):
+    direct = sorted((q for q in quotes if q.kind == labels.DIRECT), key=lambda q: q.content.start)
+    for quote in direct:
         start = max(last, quote.content.start)
         pieces += [text[last:start], " " * max(0, quote.content.end - start)]
         last = max(last, quote.content.end)
