@@ -186,3 +186,60 @@ def test_window_presentation_mode_keeps_legend_names_whole(make_window, fake, qt
     window.set_presenting(False)
     # leaving gives the articles their room back: the dock returns to its earlier width
     qtbot.waitUntil(lambda: window.dock.width() == width_before)
+
+
+class _SaveDialog:
+    """Stands in for the file dialog: 'chooses' a fixed path."""
+
+    path = ""
+
+    @classmethod
+    def getSaveFileName(cls, *args, **kwargs):  # noqa: N802 (Qt's name)
+        return cls.path, ""
+
+
+def _export_action(window, label: str):
+    from PySide6.QtGui import QAction
+
+    return next(a for a in window.findChildren(QAction) if a.text().startswith(label))
+
+
+def test_window_exports_annotated_pdf_of_both_panes(make_window, fake, qtbot, tmp_path,
+                                                     monkeypatch):
+    from pypdf import PdfReader
+
+    from framelens.gui import exports
+
+    window = make_window(fake)
+    for pane in (0, 1):
+        with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+            window.set_text(pane, TEXT, "draft")
+    _SaveDialog.path = str(tmp_path / "handout.pdf")
+    monkeypatch.setattr(exports, "QFileDialog", _SaveDialog)
+    _export_action(window, "Annotated &PDF").trigger()
+    reader = PdfReader(_SaveDialog.path)
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert "We think this is a disaster" in text
+    notes = [str(a.get_object()["/Contents"]) for page in reader.pages
+             for a in page.get("/Annots") or []]
+    assert any(note.startswith("A") for note in notes)
+    assert any(note.startswith("B") for note in notes)
+
+
+def test_window_export_failure_is_a_message_not_a_crash(make_window, fake, qtbot, tmp_path,
+                                                       monkeypatch):
+    from framelens.gui import exports
+
+    window = make_window(fake)
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        window.set_text(0, TEXT, "draft")
+    _SaveDialog.path = str(tmp_path / "no such folder" / "marks.csv")
+    monkeypatch.setattr(exports, "QFileDialog", _SaveDialog)
+    shown = []
+    monkeypatch.setattr(exports.QMessageBox, "warning",
+                        lambda parent, title, message: shown.append((title, message)))
+    _export_action(window, "Marks as &CSV").trigger()
+    assert len(shown) == 1
+    title, message = shown[0]
+    assert title == "Export failed" and "marks.csv" in message and "\n" not in message
+    assert not (tmp_path / "no such folder").exists()
