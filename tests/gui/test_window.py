@@ -243,3 +243,45 @@ def test_window_export_failure_is_a_message_not_a_crash(make_window, fake, qtbot
     title, message = shown[0]
     assert title == "Export failed" and "marks.csv" in message and "\n" not in message
     assert not (tmp_path / "no such folder").exists()
+
+
+def _drop(editor, mime) -> bool:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    editor.dropEvent(event)
+    return event.isAccepted()
+
+
+def test_window_files_dropped_on_a_pane_open_there(make_window, fake, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The first article is a disaster.\n", encoding="utf-8")
+    second.write_text("The second article is calm.\n", encoding="utf-8")
+    window = make_window(fake)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
+    assert _drop(window.panes[1].editor, mime)
+    # the first file goes where it was dropped (B), the second into the other pane
+    qtbot.waitUntil(lambda: all(p.analysis is not None for p in window.panes), timeout=10000)
+    assert window.panes[1].editor.toPlainText() == first.read_text(encoding="utf-8")
+    assert window.panes[0].editor.toPlainText() == second.read_text(encoding="utf-8")
+
+
+def test_window_dropped_bad_file_is_a_message_in_that_pane(make_window, fake, qtbot,
+                                                           tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    window = make_window(fake)
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        window.set_text(0, TEXT, "draft")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(binary))])
+    _drop(window.panes[1].editor, mime)
+    assert "photo.png" in window.statusBar().currentMessage()
+    assert window.panes[0].editor.toPlainText() == TEXT  # the other pane is untouched
