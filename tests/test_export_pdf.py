@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from framelens import __version__, labels
+from framelens import __version__, explain, labels
 from framelens.comparison import compare
 from framelens.export import marks as marklib
 from framelens.export import pdf
@@ -82,7 +82,7 @@ def test_pdf_sources_table_lists_every_speaker(seed_pdf, wire):
     text = _text(PdfReader(seed_pdf))
     table = text[text.index("Sources quoted in B"):]
     for quote in wire.quotes:
-        assert " ".join(marklib.speaker_label(wire, quote).split()) in table
+        assert " ".join(explain.speaker_label(wire, quote).split()) in table
     for name in WIRE_SPEAKERS:
         assert name in text
     for name in wire.sources():

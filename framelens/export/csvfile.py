@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterator, Sequence
 
 from framelens import labels
-from framelens.export.marks import quote_note, sentence_note, span_note
+from framelens.explain import NOTE_CUES, explain_quote, explain_sentence, explain_span
 from framelens.fileio import atomic_output
 from framelens.model import Analysis
 
@@ -26,12 +26,12 @@ def rows(analysis: Analysis) -> Iterator[tuple[str, ...]]:
     for sentence in analysis.sentences:
         rules = ",".join(dict.fromkeys(e.rule for e in sentence.evidence))
         found.append((sentence.start, sentence.end, sentence.label, "",
-                      sentence_note(analysis, sentence), rules, ""))
+                      explain_sentence(analysis, sentence, NOTE_CUES).note(), rules, ""))
     for span in analysis.spans:
         found.append((span.start, span.end, span.category, span.subtype,
-                      span_note(analysis, span), span.rule, span.alternative or ""))
+                      explain_span(analysis, span).note(), span.rule, span.alternative or ""))
     for quote in analysis.quotes:
-        note = quote_note(analysis, quote)
+        note = explain_quote(analysis, quote).note()
         for category, part in ((labels.QUOTE_CONTENT, quote.content),
                                (labels.QUOTE_SPEAKER, quote.speaker),
                                (labels.QUOTE_CUE, quote.cue)):

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from html import escape
 
-from framelens import __version__, labels
+from framelens import __version__, explain, labels
 from framelens.comparison import metric_table
 from framelens.export import marks as marklib
 from framelens.export.options import ExportOptions
@@ -122,10 +122,10 @@ def _sources(analysis: Analysis, side: str, categories: Collection[str]) -> str:
     rows = ["<tr><th>Speaker</th><th>Reporting verb</th><th>Kind</th><th>Quoted content</th></tr>"]
     for quote in analysis.quotes:
         content = " ".join(analysis.excerpt(quote.content.start, quote.content.end).split())
-        verb = _clean(marklib.cue_label(analysis, quote))
+        verb = _clean(explain.cue_label(analysis, quote))
         if quote.cue_tone == labels.CUE_LOADED:
             verb = f'<b style="color:{style(labels.LOADED).color}">{verb}</b>'
-        rows.append(f"<tr><td><b>{_clean(marklib.speaker_label(analysis, quote))}</b></td>"
+        rows.append(f"<tr><td><b>{_clean(explain.speaker_label(analysis, quote))}</b></td>"
                     f"<td>{verb}</td><td>{_clean(quote.kind)}</td><td>{_clean(content)}</td></tr>")
     return head + "<table>" + "".join(rows) + "</table>"
 

@@ -12,13 +12,12 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from framelens import labels
-from framelens.model import Analysis, Quote, Sentence, Span
+from framelens.explain import NOTE_CUES, explain_quote, explain_sentence, explain_span
+from framelens.model import Analysis, Quote
 from framelens.styles import CategoryStyle, style
 
 # Sentence labels that get a number and a note (facts are only tinted).
 NUMBERED_SENTENCE_LABELS = (labels.OPINION, labels.ATTRIBUTED)
-# A sentence note names its strongest cues only, so notes stay readable on paper.
-_MAX_CUES = 3
 # Which category's colour and slant win where marks overlap (first wins).
 _TEXT_PRIORITY = (labels.LOADED, labels.BOOSTER, labels.HEDGE, labels.QUOTE_CUE,
                   labels.QUOTE_SPEAKER, labels.QUOTE_CONTENT, labels.BOILERPLATE)
@@ -81,62 +80,6 @@ def side_letter(index: int) -> str:
     return chr(ord("A") + index) if index < 26 else str(index + 1)
 
 
-def _quoted(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    if len(flat) > limit:
-        flat = flat[:limit - 1] + "\u2026"
-    return f"\u201c{flat}\u201d"
-
-
-def span_note(analysis: Analysis, span: Span) -> str:
-    """The note of a loaded word, hedge, booster or debris: what, why, rule, alternative."""
-    name = style(span.category).name
-    kind = f" ({span.subtype})" if span.subtype else ""
-    note = f"{name}{kind} {_quoted(analysis.excerpt(span.start, span.end))}: {span.explanation}"
-    if span.alternative:
-        note += f" Neutral alternative: \u201c{span.alternative}\u201d."
-    return f"{note} [rule {span.rule}]"
-
-
-def sentence_note(analysis: Analysis, sentence: Sentence) -> str:
-    """The note of a labelled sentence: its label, score and the cues behind it."""
-    name = style(sentence.label).name
-    strongest = sorted(sentence.evidence, key=lambda e: -abs(e.weight))[:_MAX_CUES]
-    cues = "; ".join(f"{e.description} {_quoted(analysis.excerpt(e.start, e.end), 40)}"
-                     for e in strongest)
-    if len(sentence.evidence) > _MAX_CUES:
-        cues += f"; and {len(sentence.evidence) - _MAX_CUES} weaker cue(s)"
-    rules = ", ".join(dict.fromkeys(e.rule for e in sentence.evidence))
-    note = f"{name} sentence (opinion score {sentence.score:.2f})"
-    note += f": {cues}." if cues else "."
-    return f"{note} [rule {rules}]" if rules else note
-
-
-def speaker_label(analysis: Analysis, quote: Quote) -> str:
-    """Who is quoted, in words: the resolved name, the speaker text, or "not identified"."""
-    return analysis.speaker_of(quote) or "not identified"
-
-
-def cue_label(analysis: Analysis, quote: Quote) -> str:
-    """The reporting verb as written, with its tone, e.g. "claimed (loaded)", or "none"."""
-    verb = analysis.cue_of(quote)
-    if not verb:
-        return "none"
-    return f"{verb} ({quote.cue_tone})" if quote.cue_tone else verb
-
-
-def quote_note(analysis: Analysis, quote: Quote) -> str:
-    """The note of a quote: kind, speaker, reporting verb and why it counts as a quote."""
-    note = (f"{quote.kind.capitalize()} quote. Speaker: {speaker_label(analysis, quote)}. "
-            f"Reporting verb: {cue_label(analysis, quote)}.")
-    if quote.cue_tone == labels.CUE_LOADED:
-        note += (" A loaded verb colours how the reader takes the statement;"
-                 " \u201csaid\u201d is neutral.")
-    if quote.explanation:
-        note += f" {quote.explanation}"
-    return f"{note} [rule {quote.rule}]" if quote.rule else note
-
-
 def _quote_parts(quote: Quote, categories: Collection[str]) -> tuple[Part, ...]:
     ranges = ((labels.QUOTE_CONTENT, quote.content), (labels.QUOTE_SPEAKER, quote.speaker),
               (labels.QUOTE_CUE, quote.cue))
@@ -154,13 +97,13 @@ def collect_marks(analysis: Analysis, categories: Collection[str]) -> list[Mark]
                 0, sentence.label, sentence.start, sentence.end,
                 analysis.excerpt(sentence.start, sentence.end),
                 ",".join(dict.fromkeys(e.rule for e in sentence.evidence)),
-                sentence_note(analysis, sentence), (part,))))
+                explain_sentence(analysis, sentence, NOTE_CUES).note(), (part,))))
     for span in analysis.spans:
         if span.category in categories and span.end > span.start:
             part = Part(span.category, span.start, span.end)
             found.append((span.start, -span.end, Mark(
                 0, span.category, span.start, span.end, analysis.excerpt(span.start, span.end),
-                span.rule, span_note(analysis, span), (part,), span.alternative)))
+                span.rule, explain_span(analysis, span).note(), (part,), span.alternative)))
     for quote in analysis.quotes:
         parts = _quote_parts(quote, categories)
         if parts:
@@ -168,7 +111,7 @@ def collect_marks(analysis: Analysis, categories: Collection[str]) -> list[Mark]
             end = max(p.end for p in parts)
             found.append((start, -end, Mark(
                 0, parts[0].category, start, end, analysis.excerpt(start, end), quote.rule,
-                quote_note(analysis, quote), parts)))
+                explain_quote(analysis, quote).note(), parts)))
     found.sort(key=lambda item: (item[0], item[1]))
     return [Mark(number, m.category, m.start, m.end, m.text, m.rule, m.note, m.parts,
                  m.alternative) for number, (_, _, m) in enumerate(found, start=1)]

@@ -10,7 +10,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from framelens import labels
+from framelens import explain, labels
 from framelens.export import marks as marklib
 from framelens.export.pdf_canvas import (
     FONT,
@@ -161,9 +161,9 @@ def sources_table(analysis: Analysis, side: str, categories: Collection[str],
     for quote in analysis.quotes:
         content = analysis.excerpt(quote.content.start, quote.content.end)
         loaded = quote.cue_tone == labels.CUE_LOADED
-        verb = markup(marklib.cue_label(analysis, quote))
+        verb = markup(explain.cue_label(analysis, quote))
         rows.append([
-            Paragraph(f"<b>{markup(marklib.speaker_label(analysis, quote))}</b>", cell),
+            Paragraph(f"<b>{markup(explain.speaker_label(analysis, quote))}</b>", cell),
             Paragraph(f'<font color="{style(labels.LOADED).color}"><b>{verb}</b></font>'
                       if loaded else verb, cell),
             Paragraph(markup(quote.kind), cell),

@@ -54,5 +54,5 @@ def test_textpane_tooltip_explains_loaded_word(make_window, fake, qtbot):
     editor = window.panes[0].editor
     position = editor.toPlainText().index("disaster") + 1 + 2  # +1 inside, +1 for the emoji
     text = editor.explanation_at(position)
-    assert "Loaded language" in text and "Neutral alternative: <i>problem</i>" in text
+    assert "Loaded language" in text and "Neutral alternative: \u201cproblem\u201d" in text
     assert "fake.disaster" in text

@@ -1,0 +1,114 @@
+"""Why a passage was marked, in words: one phrasing for the window, the PDF, HTML and CSV.
+
+Every mark (a labelled sentence, a loaded word, hedge, booster or run of web debris, a
+quote) is explained by an `Explanation` of plain-text parts. The window renders it as a
+tooltip (`framelens.gui.explain`); the exports print `Explanation.note()`, one line. So
+the words a class reads on the projector are the words on the handout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framelens import labels
+from framelens.model import Analysis, Quote, Sentence, Span
+from framelens.styles import style
+
+# Notes on paper name a sentence's strongest cues only, so they stay readable.
+NOTE_CUES = 3
+_LOADED_VERB = ("A loaded verb colours how the reader takes the statement;"
+                " \u201csaid\u201d is neutral.")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What a mark is, which words it covers, why, and the rule that made it."""
+
+    heading: str
+    quoted: str = ""
+    lines: tuple[str, ...] = ()
+    rule: str = ""
+
+    def note(self) -> str:
+        """One line for paper and files: heading, marked words, reasons, rule."""
+        text = self.heading + (f" \u201c{self.quoted}\u201d" if self.quoted else "")
+        parts: list[str] = []
+        for line in (line for line in self.lines if line):
+            if parts and not _ends_sentence(parts[-1]):
+                parts[-1] += ";"
+            parts.append(line)
+        reasons = " ".join(parts)
+        if reasons and not _ends_sentence(reasons):
+            reasons += "."
+        text += f": {reasons}" if reasons else "."
+        return f"{text} [rule {self.rule}]" if self.rule else text
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\u201d\u2019\")'")[-1:] in (".", "!", "?", "\u2026")
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """The text on one line, cut with an ellipsis past `limit` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "\u2026"
+
+
+def explain_span(analysis: Analysis, span: Span) -> Explanation:
+    """A loaded word, hedge, booster or debris: category, subtype, why, neutral alternative."""
+    heading = style(span.category).name + (f" ({span.subtype})" if span.subtype else "")
+    lines = [span.explanation] if span.explanation else []
+    if span.alternative:
+        lines.append(f"Neutral alternative: \u201c{span.alternative}\u201d")
+    return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
+                       span.rule)
+
+
+def explain_sentence(analysis: Analysis, sentence: Sentence,
+                     max_cues: int | None = None) -> Explanation:
+    """A labelled sentence: its label, opinion score and cues, strongest first.
+
+    With `max_cues` only that many cues are named (the rest are counted); without it every
+    cue is listed with its weight, and the label's description and the tone are added.
+    """
+    ranked = sorted(sentence.evidence, key=lambda e: -abs(e.weight))
+    shown = ranked if max_cues is None else ranked[:max_cues]
+    lines = [] if max_cues is not None else [style(sentence.label).description]
+    for cue in shown:
+        words = clip(analysis.excerpt(cue.start, cue.end), 40)
+        weight = f" (weight {cue.weight:+.2f})" if max_cues is None else ""
+        lines.append(f"{cue.description} \u201c{words}\u201d{weight}")
+    if len(ranked) > len(shown):
+        lines.append(f"and {len(ranked) - len(shown)} weaker cue(s)")
+    if max_cues is None and sentence.tone:
+        lines.append(f"Tone {sentence.tone:+.2f} (\u22121 negative \u2026 +1 positive)")
+    rules = ", ".join(dict.fromkeys(e.rule for e in sentence.evidence))
+    heading = f"{style(sentence.label).name} sentence (opinion score {sentence.score:.2f})"
+    return Explanation(heading, "", tuple(lines), rules)
+
+
+def speaker_label(analysis: Analysis, quote: Quote) -> str:
+    """Who is quoted, in words: the resolved name, the speaker text, or "not identified"."""
+    return analysis.speaker_of(quote) or "not identified"
+
+
+def cue_label(analysis: Analysis, quote: Quote) -> str:
+    """The reporting verb as written, with its tone, e.g. "claimed (loaded)", or "none"."""
+    verb = analysis.cue_of(quote)
+    if not verb:
+        return "none"
+    return f"{verb} ({quote.cue_tone})" if quote.cue_tone else verb
+
+
+def explain_quote(analysis: Analysis, quote: Quote, with_content: bool = False) -> Explanation:
+    """A quote: direct or reported, who said it, with which verb, and why it counts."""
+    lines = [f"Speaker: {speaker_label(analysis, quote)}.",
+             f"Reporting verb: {cue_label(analysis, quote)}."]
+    if quote.cue_tone == labels.CUE_LOADED:
+        lines.append(_LOADED_VERB)
+    if quote.explanation:
+        lines.append(quote.explanation)
+    if with_content:
+        lines.append(
+            f"Said: \u201c{clip(analysis.excerpt(quote.content.start, quote.content.end))}\u201d")
+    return Explanation(f"{quote.kind.capitalize()} quote", "", tuple(lines), quote.rule)

@@ -1,0 +1,67 @@
+"""One phrasing for every mark: the window's tooltip and the exports' notes say the same."""
+
+from __future__ import annotations
+
+from html import unescape
+
+import pytest
+
+from framelens import engine, explain, labels
+from framelens.export import marks as marklib
+from framelens.gui.explain import to_html
+
+TEXT = ("The minister claimed the plan would work. We must stop this disastrous scheme now. "
+        "\u201cIt is finished,\u201d said Ana Ruiz.")
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return engine.analyze(TEXT)
+
+
+def _html_lines(markup: str) -> list[str]:
+    plain = markup.replace("<b>", "").replace("</b>", "").replace("<code>", "")
+    return [unescape(line) for line in plain.replace("</code>", "").split("<br>")]
+
+
+def test_explain_tooltip_and_note_share_every_reason(analysis):
+    explanations = [explain.explain_span(analysis, s) for s in analysis.spans]
+    explanations += [explain.explain_quote(analysis, q) for q in analysis.quotes]
+    assert explanations
+    for item in explanations:
+        tooltip = " ".join(_html_lines(to_html(item)))
+        for line in item.lines:
+            assert line in tooltip and line in item.note()
+        assert item.rule in tooltip and f"[rule {item.rule}]" in item.note()
+
+
+def test_explain_loaded_reporting_verb_says_why_on_screen_and_paper(analysis):
+    quote = next(q for q in analysis.quotes if q.cue_tone == labels.CUE_LOADED)
+    note = explain.explain_quote(analysis, quote).note()
+    assert "Reporting verb: claimed (loaded)." in note
+    assert "\u201csaid\u201d is neutral" in note
+
+
+def test_explain_loaded_word_names_the_word_and_a_neutral_alternative(analysis):
+    span = next(s for s in analysis.spans if s.category == labels.LOADED and s.alternative)
+    note = explain.explain_span(analysis, span).note()
+    assert note.startswith("Loaded language")
+    assert f"\u201c{TEXT[span.start:span.end]}\u201d" in note
+    assert f"Neutral alternative: \u201c{span.alternative}\u201d." in note
+
+
+def test_explain_note_is_one_line_and_names_only_the_strongest_cues(analysis):
+    sentence = max(analysis.sentences, key=lambda s: len(s.evidence))
+    assert len(sentence.evidence) > 1
+    short = explain.explain_sentence(analysis, sentence, max_cues=1)
+    full = explain.explain_sentence(analysis, sentence)
+    assert "\n" not in short.note()
+    assert "weaker cue(s)" in short.note()
+    assert len(full.lines) > len(short.lines)
+    assert all("weight" in line for line in full.lines if "\u201c" in line)
+
+
+def test_explain_pdf_marks_carry_the_shared_notes(analysis):
+    notes = {m.note for m in marklib.collect_marks(analysis, labels.STYLED_CATEGORIES)}
+    for span in analysis.spans:
+        assert explain.explain_span(analysis, span).note() in notes
