@@ -234,6 +234,7 @@ def test_loaded_leaves_plain_uses_of_saying_verbs_unmarked(text):
     ("A flood of migrants reached the islands this summer.", "flood"),
     ("Border towns were swamped by asylum seekers.", "swamped"),
     ("Refugees poured across the frontier after the shelling.", "poured"),
+    ("The leaflet warned of a migrant invasion.", "invasion"),
 ])
 def test_loaded_marks_flood_and_invasion_metaphors_for_migrants(text, word):
     assert (word, "loaded.migration_metaphor") in _rules(text)
@@ -243,9 +244,24 @@ def test_loaded_marks_flood_and_invasion_metaphors_for_migrants(text, word):
     "A flood swept through the valley, officials reported.",
     "A wave of migrants arrived on the islands in June.",
     "Rain poured across the region for three days.",
+    # the metaphor word must be about the people, not merely near the word for them
+    "The army detained 40 migrants at the border on Tuesday.",
+    "Heavy rain caused a flood near the refugee camp.",
+    "Volunteers pour soup for asylum seekers every evening.",
 ])
 def test_loaded_leaves_literal_floods_and_plain_migration_words_unmarked(text):
     assert _rules(text) == []
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("The terrorist fled before the police arrived.", True),
+    ("The group was designated a terrorist organisation in 2019.", False),
+    ("It was listed as a terrorist group by the government.", False),
+])
+def test_loaded_terrorist_as_a_label_but_not_as_a_legal_status(text, marked):
+    assert (("terrorist", "loaded.terrorist") in _rules(text)) is marked
+    # where the lexicon declines a listed word, no generic fallback marks it instead
+    assert all(word != "terrorist" for word, _ in _rules(text)) is not marked
 
 
 @pytest.mark.parametrize(("text", "word", "rule"), [

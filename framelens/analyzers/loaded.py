@@ -55,18 +55,24 @@ class _Entry:
     pos: frozenset[str]
     tags: frozenset[str]
     clause: bool = False
+    not_after: frozenset[str] = frozenset()
 
     def fits(self, token: Token) -> bool:
         """Whether the token has a part of speech and tag this entry accepts.
 
         A proper noun inside a sentence ("the Fantastic Four") is a name, not a word choice,
         unless the entry lists PROPN. An entry that needs a clause (a verb of saying such as
-        "claimed") fits only a token that introduces what was said.
+        "claimed") fits only a token that introduces what was said. An entry with
+        `not_after` lemmas does not fit within three words after one of them ("designated a
+        terrorist organisation" names a legal status, not the writer's label).
         """
         if token.pos_ == "PROPN" and not token.is_sent_start and "PROPN" not in self.pos:
             return False
         pos_ok = not self.pos or token.pos_ in self.pos
         tag_ok = not self.tags or token.tag_ in self.tags
+        before = token.doc[max(0, token.i - 3):token.i]
+        if self.not_after and any(t.lemma_.lower() in self.not_after for t in before):
+            return False
         return pos_ok and tag_ok and (not self.clause or _introduces_clause(token))
 
 
@@ -115,7 +121,8 @@ def inflections(word: str) -> frozenset[str]:
 def _entry(record: dict[str, Any], category: str) -> _Entry:
     return _Entry(record["id"], category, record.get("subtype", ""), record["explanation"],
                   record.get("alternative"), frozenset(record.get("pos", ())),
-                  frozenset(record.get("tag", ())), record.get("needs") == "clause")
+                  frozenset(record.get("tag", ())), record.get("needs") == "clause",
+                  frozenset(record.get("not_after", ())))
 
 
 def _records() -> Iterator[tuple[dict[str, Any], str]]:
@@ -213,26 +220,43 @@ def _match_word(token: Token, lexicon: _Lexicon) -> _Entry | None:
     migration = _migration_entry(token, lexicon)
     if migration is not None:
         return migration
+    listed = False
     for key in (token.lower_, token.lemma_.lower()):
         for entry in lexicon.words.get(key, ()):
             if entry.fits(token):
                 return entry
-    return _vader_entry(token, lexicon) or _verdict_entry(token, lexicon)
+            listed = True
+    # A listed word that fits none of its entries is plain in this sense or context: the
+    # lexicon has decided, so the generic fallbacks do not second-guess it.
+    return None if listed else _vader_entry(token, lexicon) or _verdict_entry(token, lexicon)
 
 
 def _migration_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
     """A flood or invasion metaphor for people arriving ("a flood of migrants", "migrants
-    swarmed the border", "towns swamped by refugees")."""
+    swarmed the border", "towns swamped by refugees", "the migrant invasion"), found through
+    the grammar so that "the army detained migrants" or "a flood near the camp" stay plain."""
     metaphor = lexicon.signals["migration_metaphor"]
     if token.lemma_.lower() not in metaphor["words"] or token.pos_ not in ("NOUN", "VERB"):
         return None
-    near = token.doc[token.i + 1:token.i + 1 + int(metaphor["window"])]
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not any(t.lemma_.lower() in metaphor["groups"] for t in (*near, *subjects)):
+    groups = metaphor["groups"]
+    if not any(t.lemma_.lower() in groups for t in _metaphor_targets(token)):
         return None
     explanation = metaphor["explanation"].format(word=token.text)
     return _Entry(metaphor["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
                   frozenset())
+
+
+def _metaphor_targets(token: Token) -> Iterator[Token]:
+    """Who a metaphor word is about: the object of "of" or a compound before a noun ("a tide
+    of refugees", "refugee tide"); the subject or the "by" agent of a verb."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nsubj"):
+            yield child
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+            for target in child.children:
+                if target.dep_ == "pobj":
+                    yield target
+                    yield from (c for c in target.conjuncts)
 
 
 def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
