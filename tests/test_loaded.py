@@ -274,3 +274,15 @@ def test_loaded_terrorist_as_a_label_but_not_as_a_legal_status(text, marked):
 ])
 def test_loaded_marks_new_lexicon_families(text, word, rule):
     assert (word, rule) in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hackers used a brute force attack on the server.",
+    "The Lib Dems won three seats in the by-election.",
+    "He was diagnosed with obsessive-compulsive disorder in 2015.",
+    "Italian fascism rose in the 1920s.",
+    "She is a Marxist economist at a university in Leeds.",
+    "Legumes help with nitrogen fixation in the soil.",
+])
+def test_loaded_leaves_fixed_neutral_terms_unmarked(text):
+    assert _rules(text) == []

@@ -56,6 +56,7 @@ class _Entry:
     tags: frozenset[str]
     clause: bool = False
     not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
 
     def fits(self, token: Token) -> bool:
         """Whether the token has a part of speech and tag this entry accepts.
@@ -64,7 +65,8 @@ class _Entry:
         unless the entry lists PROPN. An entry that needs a clause (a verb of saying such as
         "claimed") fits only a token that introduces what was said. An entry with
         `not_after` lemmas does not fit within three words after one of them ("designated a
-        terrorist organisation" names a legal status, not the writer's label).
+        terrorist organisation" names a legal status, not the writer's label), nor one with
+        `not_before` lemmas within two words before one of them ("brute force", "Lib Dems").
         """
         if token.pos_ == "PROPN" and not token.is_sent_start and "PROPN" not in self.pos:
             return False
@@ -72,6 +74,10 @@ class _Entry:
         tag_ok = not self.tags or token.tag_ in self.tags
         before = token.doc[max(0, token.i - 3):token.i]
         if self.not_after and any(t.lemma_.lower() in self.not_after for t in before):
+            return False
+        after = token.doc[token.i + 1:token.i + 3]
+        if self.not_before and any(t.lower_ in self.not_before
+                                   or t.lemma_.lower() in self.not_before for t in after):
             return False
         return pos_ok and tag_ok and (not self.clause or _introduces_clause(token))
 
@@ -122,7 +128,8 @@ def _entry(record: dict[str, Any], category: str) -> _Entry:
     return _Entry(record["id"], category, record.get("subtype", ""), record["explanation"],
                   record.get("alternative"), frozenset(record.get("pos", ())),
                   frozenset(record.get("tag", ())), record.get("needs") == "clause",
-                  frozenset(record.get("not_after", ())))
+                  frozenset(record.get("not_after", ())),
+                  frozenset(record.get("not_before", ())))
 
 
 def _records() -> Iterator[tuple[dict[str, Any], str]]:
