@@ -283,6 +283,7 @@ def test_loaded_marks_new_lexicon_families(text, word, rule):
     "Italian fascism rose in the 1920s.",
     "She is a Marxist economist at a university in Leeds.",
     "Legumes help with nitrogen fixation in the soil.",
+    "A swarm of bees delayed the start of the match.",
 ])
 def test_loaded_leaves_fixed_neutral_terms_unmarked(text):
     assert _rules(text) == []
