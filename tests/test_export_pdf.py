@@ -27,12 +27,9 @@ def _text(reader: PdfReader) -> str:
     return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
 
 
-def _annotations(reader: PdfReader, continuations: bool = False) -> list[dict]:
-    """The highlight annotations: one per mark, or (`continuations`) the grouped
-    continuations of marks that run over a page break."""
+def _annotations(reader: PdfReader) -> list[dict]:
     return [a.get_object() for page in reader.pages for a in page.get("/Annots") or []
-            if a.get_object().get("/Subtype") == "/Highlight"
-            and ("/IRT" in a.get_object()) == continuations]
+            if a.get_object().get("/Subtype") == "/Highlight"]
 
 
 def _mark_count(analyses, categories=frozenset(labels.STYLED_CATEGORIES)) -> int:
@@ -171,25 +168,6 @@ def test_pdf_text_the_font_cannot_show_does_not_break_export(tmp_path, text):
     assert len(_annotations(reader)) == 2
     if any(ord(c) > 0x4DFF or "\u0590" <= c <= "\u06ff" for c in text):
         assert "cannot show" in _text(reader)
-
-
-def test_pdf_mark_over_a_page_break_is_highlighted_on_both_pages(tmp_path):
-    text = " ".join(f"The council met on day {i} and the vote was, once more, a farce."
-                    for i in range(120))
-    out = tmp_path / "long.pdf"
-    pdf.write_pdf([_tiny_analysis(text)], None, str(out))
-    reader = PdfReader(out)
-    pages = [page for page in reader.pages
-             if any(a.get_object().get("/Subtype") == "/Highlight"
-                    for a in page.get("/Annots") or [])]
-    assert len(pages) >= 2
-    (first,) = _annotations(reader)
-    continued = _annotations(reader, continuations=True)
-    assert len(continued) == len(pages) - 1
-    for annotation in continued:
-        assert annotation["/IRT"].get_object() == first
-        assert annotation["/RT"] == "/Group"
-        assert "(continued)" in str(annotation["/Contents"])
 
 
 def test_pdf_quote_without_speaker_is_listed_as_not_identified(tmp_path):

@@ -5,7 +5,6 @@ paragraph calls `canvas.linkRect` with the run's rectangle on the page, line by 
 canvas below records those rectangles instead of making links, then at the end of each page
 draws the grayscale-safe underlines (wave, dot, dash, double) and adds one real
 `/Highlight` annotation per mark, carrying the mark's note for the reader's comments panel.
-A mark that runs over a page break gets a grouped continuation highlight on the next page.
 """
 
 from __future__ import annotations
@@ -21,14 +20,7 @@ import matplotlib
 from reportlab.lib.colors import HexColor
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import (
-    HighlightAnnotation,
-    PDFDictionary,
-    PDFName,
-    PDFObjectReference,
-    PDFString,
-    xObjectName,
-)
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFString, xObjectName
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -190,33 +182,19 @@ class MarkingCanvas(Canvas):
                     boxes.append([x1, y1, x2, y2])
         appearance = PDFDictionary({"N": PDFObjectReference(xObjectName(_EMPTY_FORM))})
         for key, boxes in quads.items():
+            if key in self._registry.annotated:
+                continue
+            self._registry.annotated.add(key)
             mark = self._registry.marks[key]
             color = _annotation_tint(style(mark.category).color)
             points = [v for x1, y1, x2, y2 in boxes for v in (x1, y2, x2, y2, x1, y1, x2, y1)]
             rect = (min(b[0] for b in boxes), min(b[1] for b in boxes),
                     max(b[2] for b in boxes), max(b[3] for b in boxes))
-            first = f"framelens-{key[0]}-{mark.number}"
-            extra: dict[str, Any] = {}
-            if key in self._registry.annotated:
-                # The mark ran over a page break: highlight its continuation too, grouped
-                # with the first highlight (/IRT + /RT /Group, PDF 32000-1 12.5.6.4) so a
-                # reader's comments list still shows the mark once.
-                contents = f"{key[0]}{mark.tag} (continued)"
-                name = f"{first}-p{self.getPageNumber()}"
-                extra = {"IRT": self._doc.refAnnotation(first), "RT": PDFName("Group")}
-            else:
-                self._registry.annotated.add(key)
-                contents, name = f"{key[0]}{mark.tag} \u2014 {mark.note}", first
-            self._addAnnotation(_GroupedHighlight(
-                self._absRect(rect, 0), contents, points, [color.red, color.green, color.blue],
-                T=PDFString(f"FrameLens {key[0]}{mark.tag}"), F=4, AP=appearance, **extra),
-                name)
-
-
-class _GroupedHighlight(HighlightAnnotation):
-    """A highlight that may reply to, and be grouped with, another (/IRT, /RT)."""
-
-    permitted = HighlightAnnotation.permitted + ("IRT", "RT")
+            self.highlightAnnotation(f"{key[0]}{mark.tag} \u2014 {mark.note}", rect,
+                                     QuadPoints=points, Color=[color.red, color.green, color.blue],
+                                     name=f"framelens-{key[0]}-{mark.number}",
+                                     T=PDFString(f"FrameLens {key[0]}{mark.tag}"), F=4,
+                                     AP=appearance)
 
 
 def _annotation_tint(color: str) -> HexColor:
