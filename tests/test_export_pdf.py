@@ -187,3 +187,35 @@ def test_pdf_unwritable_path_raises_output_error_and_leaves_nothing(tmp_path, wh
     with pytest.raises(OutputError):
         pdf.write_pdf([_tiny_analysis("A short text.")], None, str(target))
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_pdf_side_by_side_columns_fill_their_pages():
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph
+
+    body = getSampleStyleSheet()["BodyText"]
+    flow = [*(Paragraph(f"Short paragraph number {i}.", body) for i in range(3)),
+            Paragraph(" ".join(f"word{i}" for i in range(1500)), body),
+            Paragraph("The end.", body)]
+    height = 300.0
+    pieces = pdf._column_pieces(flow, 200.0, height)
+
+    def used(piece) -> float:
+        total = sum(f.wrap(200.0, height)[1] + f.getSpaceAfter() for f in piece)
+        return total + sum(f.getSpaceBefore() for f in piece[1:])
+
+    assert len(pieces) > 2
+    assert all(used(piece) <= height for piece in pieces)
+    # a long paragraph is split to fill each column, not pushed to the next page whole
+    assert all(used(piece) > 0.8 * height for piece in pieces[:-1])
+
+
+def test_pdf_side_by_side_unequal_articles_keep_every_word(tmp_path):
+    many = "\n".join(f"Short line {i} of the first article." for i in range(150))
+    one = " ".join(f"w{i}x" for i in range(2500))
+    out = tmp_path / "unequal.pdf"
+    pdf.write_pdf([_tiny_analysis(many), _tiny_analysis(one)], None, str(out),
+                  ExportOptions(side_by_side=True))
+    text = _text(PdfReader(out))
+    assert all(f"w{i}x" in text for i in range(2500))
+    assert all(f"Short line {i} of" in text for i in range(150))

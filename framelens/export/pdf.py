@@ -2,7 +2,8 @@
 
 Layout: a summary page, then each article in full with its marks drawn in the text (tints,
 colours, weights, underline styles and a numbered tag per mark), the numbered notes under
-each paragraph, and a sources table. Every mark is also a `/Highlight` annotation whose note
+each paragraph, and a sources table; or, for handouts, the two articles in two columns that
+each flow on their own. Every mark is also a `/Highlight` annotation whose note
 is the explanation (see `pdf_canvas`). Web debris is shown dimmed, not omitted.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 from collections.abc import Sequence
 
 from reportlab.lib import colors
@@ -37,6 +39,10 @@ PAPER = {"a4": A4, "letter": LETTER}
 MARGIN = 16 * mm
 BODY_SIZE = 9.5
 SIDE_BY_SIDE_SIZE = 8.0
+# Table cell padding of the side-by-side columns: left, right, top (= bottom).
+_CELL_PADDING = (4.0, 6.0, 3.0)
+# SimpleDocTemplate's frame keeps 6 pt of padding on each side.
+_FRAME_PADDING = 6.0
 
 
 def document_title(analyses: Sequence[Analysis]) -> str:
@@ -70,27 +76,68 @@ def _one_after_another(analyses: Sequence[Analysis], all_marks: list[list[markli
 
 
 def _side_by_side(analyses: Sequence[Analysis], all_marks: list[list[marklib.Mark]],
-                  options: ExportOptions, registry: Registry, width: float) -> list[Flowable]:
-    """The two articles in two columns, paragraph beside paragraph, for handouts."""
-    columns = [article_blocks(a, marklib.side_letter(i), m, options.categories, registry,
-                              SIDE_BY_SIDE_SIZE)
-               for i, (a, m) in enumerate(zip(analyses, all_marks, strict=True))]
-    headers = [article_header(a, marklib.side_letter(i), SIDE_BY_SIDE_SIZE)
-               for i, a in enumerate(analyses)]
-    rows: list[list[list[Flowable]]] = [headers]
-    for index in range(max(len(c) for c in columns)):
-        rows.append([c[index] if index < len(c) else [] for c in columns])
-    table = Table(rows, colWidths=[width / 2, width / 2], splitInRow=1, repeatRows=0)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEAFTER", (0, 0), (0, -1), 0.4, colors.HexColor("#999999")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-    ]))
-    story: list[Flowable] = [PageBreak(), table]
+                  options: ExportOptions, registry: Registry, width: float,
+                  height: float) -> list[Flowable]:
+    """The two articles in two columns for handouts, each flowing down its own column.
+
+    Each article is cut into column-high pieces (paragraphs split across pages as in a
+    normal frame); page i shows piece i of A beside piece i of B, so a long paragraph on one
+    side never leaves a gap on the other.
+    """
+    cell = width / 2 - _CELL_PADDING[0] - _CELL_PADDING[1]
+    columns = []
+    for index, (analysis, marks) in enumerate(zip(analyses, all_marks, strict=True)):
+        side = marklib.side_letter(index)
+        flow = article_header(analysis, side, SIDE_BY_SIDE_SIZE)
+        for block in article_blocks(analysis, side, marks, options.categories, registry,
+                                    SIDE_BY_SIDE_SIZE):
+            flow += block
+        columns.append(_column_pieces(flow, cell, height - 2 * _CELL_PADDING[2]))
+    story: list[Flowable] = []
+    for left, right in itertools.zip_longest(*columns, fillvalue=[]):
+        table = Table([[left, right]], colWidths=[width / 2, width / 2])
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEAFTER", (0, 0), (0, -1), 0.4, colors.HexColor("#999999")),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING[0]),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING[1]),
+            ("TOPPADDING", (0, 0), (-1, -1), _CELL_PADDING[2]),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PADDING[2]),
+        ]))
+        story += [PageBreak(), table]
     for index, analysis in enumerate(analyses):
         story += sources_table(analysis, marklib.side_letter(index), options.categories, width)
     return story
+
+
+def _column_pieces(flow: list[Flowable], width: float, height: float) -> list[list[Flowable]]:
+    """Cut a column of flowables into pieces no taller than `height`, splitting paragraphs
+    (and keeping a whole flowable that cannot split and is taller than a page alone)."""
+    pieces: list[list[Flowable]] = []
+    current: list[Flowable] = []
+    room = height
+    queue = list(flow)
+    while queue:
+        item = queue.pop(0)
+        before = item.getSpaceBefore() if current else 0.0
+        _, tall = item.wrap(width, max(room - before, 0.0))
+        if before + tall + item.getSpaceAfter() <= room:
+            current.append(item)
+            room -= before + tall + item.getSpaceAfter()
+            continue
+        parts = item.split(width, room - before) if room - before > 0 else []
+        if len(parts) >= 2:
+            current.append(parts[0])
+            queue[:0] = parts[1:]
+        elif not current:
+            current.append(item)
+        else:
+            queue.insert(0, item)
+        pieces.append(current)
+        current, room = [], height
+    if current:
+        pieces.append(current)
+    return pieces
 
 
 def write_pdf(analyses: Sequence[Analysis], comparison: Comparison | None, out: str,
@@ -109,7 +156,8 @@ def write_pdf(analyses: Sequence[Analysis], comparison: Comparison | None, out: 
     if not analyses:
         story.append(Paragraph("No article could be analysed.", paragraph_styles(9)["small"]))
     elif options.side_by_side and len(analyses) == 2:
-        story += _side_by_side(analyses, all_marks, options, registry, width)
+        height = pagesize[1] - 2 * MARGIN - 2 * _FRAME_PADDING
+        story += _side_by_side(analyses, all_marks, options, registry, width, height)
     else:
         story += _one_after_another(analyses, all_marks, options, registry, width)
     footer = functools.partial(_footer, date=date)
