@@ -34,6 +34,9 @@ STYLED_CATEGORIES: Final = SENTENCE_LABELS + (LOADED, HEDGE, BOOSTER) + QUOTE_PA
 DIRECT: Final = "direct"
 INDIRECT: Final = "indirect"
 QUOTE_KINDS: Final = (DIRECT, INDIRECT)
+# The rule of an attributed stance: a belief, plan or intention the writer credits to
+# someone ("Khamenei knows that ..."). It is an attribution, but nobody is given a voice.
+STANCE_RULE: Final = "quotes.stance"
 CUE_NEUTRAL: Final = "neutral"
 CUE_LOADED: Final = "loaded"
 

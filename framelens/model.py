@@ -74,6 +74,12 @@ class Quote:
     cue_tone: str | None = None
     explanation: str = ""
 
+    @property
+    def voiced(self) -> bool:
+        """True when the speaker is given a voice (words said or written); False for a
+        belief or plan the writer credits to them (`labels.STANCE_RULE`)."""
+        return self.rule != labels.STANCE_RULE
+
 
 @dataclass(frozen=True)
 class Genre:
@@ -138,10 +144,10 @@ class Analysis:
         return tuple(s for s in self.sentences if s.label == label)
 
     def sources(self) -> tuple[str, ...]:
-        """Distinct named speakers, in order of first appearance."""
+        """Distinct named speakers given a voice, in order of first appearance."""
         seen: dict[str, None] = {}
         for quote in self.quotes:
-            if quote.speaker_name:
+            if quote.speaker_name and quote.voiced:
                 seen.setdefault(quote.speaker_name, None)
         return tuple(seen)
 

@@ -316,3 +316,16 @@ def test_quotes_oped_seed_attributes_nothing_to_abstract_subjects(oped):
 
 def test_quotes_wire_seed_challenge_and_attack_are_not_quotes(wire):
     assert not {q.cue_verb for q in wire.quotes} & {"challenge", "attack"}
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # a belief the writer credits to someone is an attribution, not a voice
+    ("Marta Silva knows that the budget cannot pass. The council met on Monday.", ()),
+    ("Marta Silva said that the budget cannot pass. The council met on Monday.",
+     ("Marta Silva",)),
+])
+def test_quotes_only_speakers_given_a_voice_count_as_named_sources(text, sources):
+    analysis = engine.analyze(text)
+    assert analysis.quotes
+    assert analysis.sources() == sources
+    assert analysis.metrics.named_source_count == len(sources)

@@ -89,7 +89,7 @@ def _named_source_share(sentences: Sequence[Sentence], quotes: Sequence[Quote]) 
     starts = [s.start for s in sentences]
     hit = set()
     for quote in quotes:
-        if not quote.speaker_name:
+        if not (quote.speaker_name and quote.voiced):
             continue
         for offset in (quote.content.start, quote.cue.start if quote.cue else None):
             if offset is None:

@@ -39,7 +39,7 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
 
     tones = [s.tone for s in sentences]
     joined = " ".join(body)
-    speakers = {q.speaker_name for q in quotes if q.speaker_name}
+    speakers = {q.speaker_name for q in quotes if q.speaker_name and q.voiced}
     return Metrics(
         word_count=n_words,
         sentence_count=n_sents,

@@ -195,7 +195,7 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp" and (speech or lemma in lex.belief or lemma in lex.intent):
-            rule = "quotes.reported_clause" if speech else "quotes.stance"
+            rule = "quotes.reported_clause" if speech else labels.STANCE_RULE
             return _with_speaker(verb, _subtree(child), rule, lex)
     if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
@@ -203,7 +203,7 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
     if lemma in lex.intent:
         for child in children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
-                return _with_speaker(verb, _subtree(child), "quotes.stance", lex)
+                return _with_speaker(verb, _subtree(child), labels.STANCE_RULE, lex)
     if lemma in lex.nominal or lemma in lex.stance_object or lemma in lex.side_object:
         obj = next((c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is not None and _object_is_content(verb, obj, lex):
@@ -272,7 +272,7 @@ def _with_speaker(verb: Token, content: tuple[Token, Token], rule: str,
     elif speaker is None and rule != "quotes.reported_parenthetical":
         return None
     evidential = verb.lemma_ in lex.evidential
-    checked = evidential or rule in ("quotes.stance", "quotes.reported_object")
+    checked = evidential or rule in (labels.STANCE_RULE, "quotes.reported_object")
     if speaker is not None and checked and not is_source(speaker, lex, strict=evidential):
         return None
     return Reported(verb, content, speaker, rule)
