@@ -329,3 +329,4 @@ def test_quotes_only_speakers_given_a_voice_count_as_named_sources(text, sources
     assert analysis.quotes
     assert analysis.sources() == sources
     assert analysis.metrics.named_source_count == len(sources)
+    assert analysis.metrics.quote_count == len(sources)

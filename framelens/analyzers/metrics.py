@@ -39,7 +39,10 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
 
     tones = [s.tone for s in sentences]
     joined = " ".join(body)
-    speakers = {q.speaker_name for q in quotes if q.speaker_name and q.voiced}
+    # Quotes and sources count words said or written; a belief the writer credits to someone
+    # ("she knows that ...") is an attribution but gives nobody a voice.
+    voiced = [q for q in quotes if q.voiced]
+    speakers = {q.speaker_name for q in voiced if q.speaker_name}
     return Metrics(
         word_count=n_words,
         sentence_count=n_sents,
@@ -49,11 +52,11 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
         loaded_per_100=per_100(count(labels.LOADED)),
         hedge_per_100=per_100(count(labels.HEDGE)),
         booster_per_100=per_100(count(labels.BOOSTER)),
-        quote_count=len(quotes),
-        direct_quote_count=sum(1 for q in quotes if q.kind == labels.DIRECT),
-        indirect_quote_count=sum(1 for q in quotes if q.kind == labels.INDIRECT),
+        quote_count=len(voiced),
+        direct_quote_count=sum(1 for q in voiced if q.kind == labels.DIRECT),
+        indirect_quote_count=sum(1 for q in voiced if q.kind == labels.INDIRECT),
         named_source_count=len(speakers),
-        loaded_cue_count=sum(1 for q in quotes if q.cue_tone == labels.CUE_LOADED),
+        loaded_cue_count=sum(1 for q in voiced if q.cue_tone == labels.CUE_LOADED),
         first_person_per_100=per_100(sum(1 for w in own_words if w in _FIRST)),
         second_person_per_100=per_100(sum(1 for w in own_words if w in _SECOND)),
         tone_mean=statistics.fmean(tones) if tones else 0.0,
