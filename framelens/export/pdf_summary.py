@@ -106,7 +106,7 @@ def summary_flowables(analyses: Sequence[Analysis], comparison: Comparison | Non
             f"{markup(analysis.title or display_source(analysis))}</b><br/>"
             f"Source: {markup(display_source(analysis))} \u00b7 reads as "
             f"{markup(analysis.genre.label)} \u00b7 {analysis.metrics.word_count} words, "
-            f"{len(analysis.quotes)} quotes", sheet["small"]))
+            f"{analysis.metrics.quote_count} quotes", sheet["small"]))
         flowables.append(Spacer(1, 3))
     if comparison is not None and comparison.contrasts:
         flowables.append(Paragraph("Sharpest contrasts", sheet["h3"]))
