@@ -2,8 +2,10 @@
 
 For each article (A above, B below) a tree lists its quotes sorted by speaker, with the
 reporting verb and its tone, the kind of quote and the quoted content, then the opinion
-sentences that carry no attribution. Clicking an entry (or pressing Enter on it) emits
-`quoteActivated(pane, start, end)` so the window can scroll to the passage.
+sentences that carry no attribution, then the beliefs and plans the writer credits to
+someone ("she knows that ..."), which are attributions but not anyone's words. Clicking an
+entry (or pressing Enter on it) emits `quoteActivated(pane, start, end)` so the window can
+scroll to the passage.
 """
 
 from __future__ import annotations
@@ -69,8 +71,9 @@ def sorted_quotes(analysis) -> list:
 
 
 def unattributed_opinion(analysis) -> list:
-    """Opinion sentences that no quote overlaps: what still needs a source."""
-    ranges = [quote_range(q) for q in analysis.quotes]
+    """Opinion sentences that no quote overlaps: what still needs a source. A belief the
+    writer credits to someone ("she knows that ...") is the writer's account, not a source."""
+    ranges = [quote_range(q) for q in analysis.quotes if q.voiced]
     return [s for s in analysis.sentences_of(labels.OPINION)
             if not any(start < s.end and s.start < end for start, end in ranges)]
 
@@ -150,7 +153,9 @@ class SourcesPanel(QWidget):
         if analysis is None:
             header.setText(f"<b>{side}</b> \u2014 {name}: <i>not analysed yet</i>")
             return
-        quotes = sorted_quotes(analysis)
+        ordered = sorted_quotes(analysis)
+        quotes = [q for q in ordered if q.voiced]
+        stances = [q for q in ordered if not q.voiced]
         lacking = unattributed_opinion(analysis)
         speakers = {quote_speaker(analysis, q) for q in quotes} - {UNATTRIBUTED}
         header.setText(f"<b>{side}</b> \u2014 {name}: {_plural(len(quotes), 'quote')} from "
@@ -167,8 +172,14 @@ class SourcesPanel(QWidget):
             _add_spanned(opinion_root, self._sentence_item(analysis, sentence))
         if not lacking:
             _add_spanned(opinion_root, self._note("Every opinion sentence is attributed."))
+        if stances:
+            stance_root = self._section(tree, f"Beliefs and plans credited ({len(stances)})")
+            stance_root.setToolTip(0, "What the writer says someone knows, wants or plans: "
+                                      "the writer's account, not the person's own words.")
+            for quote in stances:
+                stance_root.addChild(self._quote_item(analysis, quote))
         tree.expandAll()
-        self._fit_speaker_column(tree, [quote_speaker(analysis, q) for q in quotes])
+        self._fit_speaker_column(tree, [quote_speaker(analysis, q) for q in ordered])
 
     def _fit_speaker_column(self, tree: QTreeWidget, speakers: list[str]) -> None:
         """Size the first column to the speakers' names, not to the spanned sentences."""

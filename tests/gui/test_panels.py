@@ -175,6 +175,22 @@ def test_sources_panel_lists_only_unattributed_opinion(sources_panel):
     assert texts == ["This policy is a disgrace.", "I think the reform is wonderful."]
 
 
+def test_sources_panel_lists_credited_beliefs_apart_from_quotes(qtbot):
+    stance = Quote(labels.INDIRECT, _range("the reform is wonderful"), _range("I"),
+                   _range("think"), labels.STANCE_RULE, cue_verb="think")
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    analysis = _analysis(quotes=(QUOTE_MINISTER, QUOTE_CRITICS, QUOTE_NOBODY, stance))
+    panel.set_analyses([analysis, analysis], ["An op-ed", "The same"])
+    tree = panel.trees[0]
+    assert tree.topLevelItem(0).text(0) == "Quotes (3)"
+    assert tree.topLevelItem(2).text(0) == "Beliefs and plans credited (1)"
+    assert [item.text(3) for item in _children(tree, 2)] == ["the reform is wonderful"]
+    # a belief the writer credits is not a source: the sentence still needs one
+    assert "I think the reform is wonderful." in [i.text(0) for i in _children(tree, 1)]
+    assert "3 quotes from 2 speakers" in panel.headers[0].text()
+
+
 @pytest.mark.parametrize(("pane", "section", "row", "expected"), [
     (0, 0, 0, (0, TEXT.index("The minister"), TEXT.index("act.") + 4)),
     (0, 0, 1, (0, TEXT.index("Critics"), TEXT.index("failed") + 6)),
@@ -225,7 +241,7 @@ def test_sources_panel_shows_seed_sources(qtbot, seed_analyses):
     panel.set_analyses(list(seed_analyses), ["Op-ed", "Wire"])
     for pane, analysis in enumerate(seed_analyses):
         quotes = panel.trees[pane].topLevelItem(0)
-        assert quotes.text(0) == f"Quotes ({len(analysis.quotes)})"
+        assert quotes.text(0) == f"Quotes ({analysis.metrics.quote_count})"
         names = [quotes.child(i).text(0) for i in range(quotes.childCount())
                  if quotes.child(i).data(0, Qt.ItemDataRole.UserRole)]
         assert names == sorted(names, key=lambda n: (n == UNATTRIBUTED, n.casefold()))
