@@ -100,6 +100,11 @@ def cue_label(analysis: Analysis, quote: Quote) -> str:
     return f"{verb} ({quote.cue_tone})" if quote.cue_tone else verb
 
 
+def kind_label(quote: Quote) -> str:
+    """The kind of a quote in a sources table: direct, indirect, or a credited belief."""
+    return quote.kind if quote.voiced else "belief or plan credited"
+
+
 def explain_quote(analysis: Analysis, quote: Quote, with_content: bool = False) -> Explanation:
     """A quote: direct or reported, who said it, with which verb, and why it counts."""
     lines = [f"Speaker: {speaker_label(analysis, quote)}.",

@@ -126,7 +126,7 @@ def _sources(analysis: Analysis, side: str, categories: Collection[str]) -> str:
         if quote.cue_tone == labels.CUE_LOADED:
             verb = f'<b style="color:{style(labels.LOADED).color}">{verb}</b>'
         rows.append(f"<tr><td><b>{_clean(explain.speaker_label(analysis, quote))}</b></td>"
-                    f"<td>{verb}</td><td>{_clean(quote.kind)}</td><td>{_clean(content)}</td></tr>")
+                    f"<td>{verb}</td><td>{_clean(explain.kind_label(quote))}</td><td>{_clean(content)}</td></tr>")
     return head + "<table>" + "".join(rows) + "</table>"
 
 

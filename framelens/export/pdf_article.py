@@ -166,7 +166,7 @@ def sources_table(analysis: Analysis, side: str, categories: Collection[str],
             Paragraph(f"<b>{markup(explain.speaker_label(analysis, quote))}</b>", cell),
             Paragraph(f'<font color="{style(labels.LOADED).color}"><b>{verb}</b></font>'
                       if loaded else verb, cell),
-            Paragraph(markup(quote.kind), cell),
+            Paragraph(markup(explain.kind_label(quote)), cell),
             Paragraph(markup(" ".join(content.split())), cell),
         ])
     table = Table(rows, colWidths=[width * 0.2, width * 0.16, width * 0.1, width * 0.54],

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from framelens import labels, styles
+from framelens import explain, labels, styles
 
 SIDES = ("A", "B")
 COLUMNS = ("Speaker", "Reporting verb", "Kind", "What was said")
@@ -212,7 +212,7 @@ class SourcesPanel(QWidget):
         verb_text = f"\u26a0 {verb} (loaded)" if loaded else (f"{verb} ({tone})" if verb else "")
         content = _one_line(analysis.excerpt(quote.content.start, quote.content.end))
         speaker = quote_speaker(analysis, quote)
-        item = QTreeWidgetItem([speaker, verb_text, quote.kind, content])
+        item = QTreeWidgetItem([speaker, verb_text, explain.kind_label(quote), content])
         start, end = quote_range(quote)
         item.setData(0, RANGE_ROLE, (start, end))
         item.setToolTip(3, _tooltip(content))

@@ -186,6 +186,7 @@ def test_sources_panel_lists_credited_beliefs_apart_from_quotes(qtbot):
     assert tree.topLevelItem(0).text(0) == "Quotes (3)"
     assert tree.topLevelItem(2).text(0) == "Beliefs and plans credited (1)"
     assert [item.text(3) for item in _children(tree, 2)] == ["the reform is wonderful"]
+    assert _children(tree, 2)[0].text(2) == "belief or plan credited"
     # a belief the writer credits is not a source: the sentence still needs one
     assert "I think the reform is wonderful." in [i.text(0) for i in _children(tree, 1)]
     assert "3 quotes from 2 speakers" in panel.headers[0].text()
