@@ -17,11 +17,11 @@ def _marks(text: str, category: str | None = None) -> list[tuple[str, str, str |
 
 @pytest.mark.parametrize(("text", "word", "alternative"), [
     ("The regime arrested hundreds of students last week.", "regime", "government"),
-    ("Senator Lee slammed the proposal on Tuesday.", "slammed", "criticise"),
+    ("Senator Lee slammed the proposal on Tuesday.", "slammed", "criticised"),
     ("An angry mob gathered outside the court.", "mob", "crowd"),
     ("The so-called experts disagreed with the plan.", "so-called", None),
     ("The governor rules the province with an iron fist.", "iron fist", "strict control"),
-    ("Rents skyrocketed in the capital last year.", "skyrocketed", "rise sharply"),
+    ("Rents skyrocketed in the capital last year.", "skyrocketed", "rose sharply"),
     ("Officials approved enhanced interrogation of the detainees.", "enhanced interrogation",
      "torture"),
     ("The far-right party won four seats.", "far-right", "right-wing"),

@@ -32,6 +32,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from framelens import labels, resources
+from framelens.analyzers.inflection import inflect_like
 from framelens.model import Span
 from framelens.nlp.parsed import ParsedText
 
@@ -358,10 +359,17 @@ def _quoted_passages(doc: Doc, quotes: dict[str, Any], reporting: Collection[str
     return passages
 
 
-def _span(entry: _Entry, start: int, end: int, note: str) -> Span:
+def _span(entry: _Entry, start: int, end: int, note: str, alternative: str | None) -> Span:
     explanation = f"{entry.explanation} {note}" if note else entry.explanation
-    return Span(start, end, entry.category, explanation, entry.rule, entry.subtype,
-                entry.alternative)
+    return Span(start, end, entry.category, explanation, entry.rule, entry.subtype, alternative)
+
+
+def _alternative(entry: _Entry, token: Token, size: int, lexicon: _Lexicon) -> str | None:
+    """The entry's neutral alternative, in the form of a marked single verb ("said")."""
+    if entry.alternative and size == 1 and token.pos_ == "VERB":
+        irregular = lexicon.signals["inflection"]["irregular"]
+        return inflect_like(entry.alternative, token.tag_, irregular)
+    return entry.alternative
 
 
 def _quote_note(start: int, end: int, quoted: list[_Quoted], note: str) -> str | None:
@@ -400,7 +408,8 @@ def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
                 if note == "" and _reported_content(token, reported):
                     note = None
             if note is not None:
-                spans.append(_span(entry, offset + start, offset + end, note))
+                spans.append(_span(entry, offset + start, offset + end, note,
+                                   _alternative(entry, token, size, lexicon)))
         index += size
     for passage in quoted:
         inside = any(offset + passage.start <= m.start < offset + passage.end for m in spans)

@@ -1,0 +1,70 @@
+"""Put a neutral alternative in the form of the word it replaces ("claimed" -> "said").
+
+The lexicon stores alternatives as base forms ("say", "play down"); a marked verb in the
+past, the third person or the -ing form gets its alternative's first word in that form, so
+the suggestion can be dropped into the sentence as it stands. Regular English spelling
+rules, plus the irregular forms listed in `resources/loaded_signals.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+_VOWELS = "aeiou"
+# One vowel group, ending consonant-vowel-consonant: the final consonant doubles
+# ("plan" -> "planned", "cut" -> "cutting"); w, x, y and h never double.
+_SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxyh]$")
+
+
+def inflect_like(alternative: str, tag: str,
+                 irregular: Mapping[str, Sequence[str]]) -> str:
+    """`alternative` with its first word in the form that Penn tag `tag` names."""
+    verb, _, rest = alternative.partition(" ")
+    form = _form(verb.lower(), tag, irregular)
+    return f"{form} {rest}" if rest else form
+
+
+def _form(verb: str, tag: str, irregular: Mapping[str, Sequence[str]]) -> str:
+    forms = irregular.get(verb, ())
+    if tag == "VBD" and len(forms) > 0:
+        return forms[0]
+    if tag == "VBN" and len(forms) > 1:
+        return forms[1]
+    if tag == "VBG" and len(forms) > 2:
+        return forms[2]
+    if tag in ("VBD", "VBN"):
+        return _past(verb)
+    if tag == "VBZ":
+        return _third_person(verb)
+    if tag == "VBG":
+        return _gerund(verb)
+    return verb
+
+
+def _past(verb: str) -> str:
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        return verb[:-1] + "ied"
+    if _SHORT_CVC.match(verb):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if _SHORT_CVC.match(verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"

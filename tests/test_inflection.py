@@ -1,0 +1,44 @@
+"""Neutral alternatives take the form of the word they replace ("claimed" -> "said")."""
+
+from __future__ import annotations
+
+import pytest
+
+from framelens import engine, labels
+from framelens.analyzers.inflection import inflect_like
+
+IRREGULAR = {"say": ["said", "said"], "rise": ["rose", "risen"],
+             "defer": ["deferred", "deferred", "deferring"]}
+
+
+@pytest.mark.parametrize(("alternative", "tag", "expected"), [
+    ("say", "VBD", "said"),
+    ("say", "VBZ", "says"),
+    ("say", "VBG", "saying"),
+    ("rise sharply", "VBD", "rose sharply"),
+    ("rise sharply", "VBN", "risen sharply"),
+    ("criticise", "VBD", "criticised"),
+    ("criticise", "VBG", "criticising"),
+    ("cut", "VBG", "cutting"),
+    ("plan", "VBD", "planned"),
+    ("push", "VBD", "pushed"),
+    ("push", "VBZ", "pushes"),
+    ("occupy", "VBZ", "occupies"),
+    ("occupy", "VBD", "occupied"),
+    ("play down", "VBG", "playing down"),
+    ("defer", "VBG", "deferring"),
+    ("argue", "VB", "argue"),
+    ("argue", "VBP", "argue"),
+])
+def test_inflection_matches_the_marked_form(alternative, tag, expected):
+    assert inflect_like(alternative, tag, IRREGULAR) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "alternative"), [
+    ("The minister claimed that the figures were wrong.", "claimed", "said"),
+    ("She insists that the plan works.", "insists", "says"),
+    ("Officials are slashing the budget.", "slashing", "cutting"),
+])
+def test_inflection_of_loaded_verb_alternatives_in_context(text, word, alternative):
+    spans = [s for s in engine.analyze(text).spans if s.category == labels.LOADED]
+    assert [(text[s.start:s.end], s.alternative) for s in spans] == [(word, alternative)]
