@@ -13,7 +13,8 @@ from framelens.model import Analysis
 
 WORDS = ["The", "minister", "said", "reportedly", "clearly", "regime", "disaster", "may",
          "\u201cWe", "will", "win,\u201d", "she", "claimed", "'quoted'", "\u00abnon\u00bb",
-         "\"open", "it's", "Advertisement", "\n", "\r\n", "\r", ".", "!", "?", "\u2014"]
+         "\"open", "it's", "Advertisement", "\n", "\r\n", "\r", ".", "!", "?", "\u2014",
+         "that", "flood", "of", "migrants", "designated", "terrorist", "slammed", "\u201d"]
 
 newsy_text = st.lists(st.sampled_from(WORDS) | st.text(min_size=1, max_size=8),
                       max_size=60).map(" ".join)
