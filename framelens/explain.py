@@ -82,7 +82,7 @@ def explain_sentence(analysis: Analysis, sentence: Sentence,
         lines.append(f"and {len(ranked) - len(shown)} weaker cue(s)")
     if max_cues is None and sentence.tone:
         lines.append(f"Tone {sentence.tone:+.2f} (\u22121 negative \u2026 +1 positive)")
-    rules = ", ".join(dict.fromkeys(e.rule for e in sentence.evidence))
+    rules = ", ".join(dict.fromkeys(e.rule for e in shown))
     heading = f"{style(sentence.label).name} sentence (opinion score {sentence.score:.2f})"
     return Explanation(heading, "", tuple(lines), rules)
 
