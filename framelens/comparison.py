@@ -48,6 +48,11 @@ def _attributed(analysis: Analysis) -> int:
     return sum(1 for s in analysis.sentences if s.label == labels.ATTRIBUTED)
 
 
+def _sources_phrase(analysis: Analysis) -> str:
+    count = analysis.metrics.named_source_count
+    return f"{count} named source(s)" if count else "no named source"
+
+
 def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> list[str]:
     """The sharpest differences between A and B, most striking first."""
     ma, mb = a.metrics, b.metrics
@@ -67,8 +72,8 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
         first, second = (b, a) if mb.named_source_count > ma.named_source_count else (a, b)
         first_name, second_name = (name_b, name_a) if first is b else (name_a, name_b)
         sources = (f"{first_name} attributes {_attributed(first)} statement(s) to "
-                   f"{first.metrics.named_source_count} named source(s), {second_name} "
-                   f"{_attributed(second)} to {second.metrics.named_source_count}.")
+                   f"{_sources_phrase(first)}; {second_name} attributes "
+                   f"{_attributed(second)} to {_sources_phrase(second)}.")
         weight = abs(ma.named_source_count - mb.named_source_count) / max(
             1, ma.named_source_count, mb.named_source_count)
         found.append((weight * 2, sources))
