@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framelens import labels
-from framelens.model import Analysis, Quote, Sentence, Span
+from framelens.model import Analysis, Evidence, Quote, Sentence, Span
 from framelens.styles import style
 
 # Notes on paper name a sentence's strongest cues only, so they stay readable.
@@ -66,20 +66,30 @@ def explain_span(analysis: Analysis, span: Span) -> Explanation:
 
 def explain_sentence(analysis: Analysis, sentence: Sentence,
                      max_cues: int | None = None) -> Explanation:
-    """A labelled sentence: its label, opinion score and cues, strongest first.
+    """A labelled sentence: its label, opinion score and cues, the ones behind the label first.
 
-    With `max_cues` only that many cues are named (the rest are counted); without it every
-    cue is listed with its weight, and the label's description and the tone are added.
+    Cues pushing towards the label (towards opinion for an opinion sentence, away from it
+    for a fact or attributed one) come first, strongest first. With `max_cues` only that
+    many of those are named and the rest counted; without it every cue is listed with its
+    weight, and the label's description and the tone are added.
     """
-    ranked = sorted(sentence.evidence, key=lambda e: -abs(e.weight))
-    shown = ranked if max_cues is None else ranked[:max_cues]
+    towards_opinion = sentence.label == labels.OPINION
+
+    def supports(cue: Evidence) -> bool:
+        return (cue.weight > 0) == towards_opinion and cue.weight != 0
+
+    ranked = sorted(sentence.evidence, key=lambda e: (not supports(e), -abs(e.weight)))
+    if max_cues is None:
+        shown = ranked
+    else:
+        shown = [cue for cue in ranked if supports(cue)][:max_cues] or ranked[:max_cues]
     lines = [] if max_cues is not None else [style(sentence.label).description]
     for cue in shown:
         words = clip(analysis.excerpt(cue.start, cue.end), 40)
         weight = f" (weight {cue.weight:+.2f})" if max_cues is None else ""
         lines.append(f"{cue.description} \u201c{words}\u201d{weight}")
     if len(ranked) > len(shown):
-        lines.append(f"and {len(ranked) - len(shown)} weaker cue(s)")
+        lines.append(f"and {len(ranked) - len(shown)} more cue(s)")
     if max_cues is None and sentence.tone:
         lines.append(f"Tone {sentence.tone:+.2f} (\u22121 negative \u2026 +1 positive)")
     rules = ", ".join(dict.fromkeys(e.rule for e in shown))

@@ -56,7 +56,7 @@ def test_explain_note_is_one_line_and_names_only_the_strongest_cues(analysis):
     short = explain.explain_sentence(analysis, sentence, max_cues=1)
     full = explain.explain_sentence(analysis, sentence)
     assert "\n" not in short.note()
-    assert "weaker cue(s)" in short.note()
+    assert "more cue(s)" in short.note()
     assert len(full.lines) > len(short.lines)
     assert all("weight" in line for line in full.lines if "\u201c" in line)
 
@@ -65,3 +65,14 @@ def test_explain_pdf_marks_carry_the_shared_notes(analysis):
     notes = {m.note for m in marklib.collect_marks(analysis, labels.STYLED_CATEGORIES)}
     for span in analysis.spans:
         assert explain.explain_span(analysis, span).note() in notes
+
+
+def test_explain_note_names_the_cues_behind_the_label_first():
+    text = "In 1979 the council made a terrible, shameful decision that we must reverse."
+    analysis = engine.analyze(text)
+    (sentence,) = analysis.sentences
+    assert sentence.label == labels.OPINION
+    assert any(e.weight < 0 for e in sentence.evidence)  # a date pulls the other way
+    note = explain.explain_sentence(analysis, sentence, max_cues=3)
+    assert "1979" not in note.note()
+    assert all(e.rule in note.rule for e in sorted(sentence.evidence, key=lambda e: -e.weight)[:3])
