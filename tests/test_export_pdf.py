@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from framelens import __version__, explain, labels
 from framelens.comparison import compare
 from framelens.export import marks as marklib
-from framelens.export import pdf
+from framelens.export import pdf, pdf_layout
 from framelens.export.options import ExportOptions
 from framelens.fileio import OutputError
 from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span, TextRange
@@ -198,7 +198,7 @@ def test_pdf_side_by_side_columns_fill_their_pages():
             Paragraph(" ".join(f"word{i}" for i in range(1500)), body),
             Paragraph("The end.", body)]
     height = 300.0
-    pieces = pdf._column_pieces(flow, 200.0, height)
+    pieces = pdf_layout.column_pieces(flow, 200.0, height)
 
     def used(piece) -> float:
         total = sum(f.wrap(200.0, height)[1] + f.getSpaceAfter() for f in piece)
@@ -219,3 +219,59 @@ def test_pdf_side_by_side_unequal_articles_keep_every_word(tmp_path):
     text = _text(PdfReader(out))
     assert all(f"w{i}x" in text for i in range(2500))
     assert all(f"Short line {i} of" in text for i in range(150))
+
+
+def _tagged_paras(count: int, words: int):
+    """Paragraphs with a superscript tag per sentence and one note per tag."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph
+
+    from framelens.export.pdf_article import Para
+
+    body, small = getSampleStyleSheet()["BodyText"], getSampleStyleSheet()["Italic"]
+    paras = []
+    for p in range(count):
+        tags = [f"L{p}x{s}" for s in range(4)]
+        text = " ".join(f"<super>{tag}</super>" + " ".join(["word"] * words) for tag in tags)
+        notes = [((tag,), Paragraph(f"{tag} note explaining the mark.", small)) for tag in tags]
+        paras.append(Para(Paragraph(text, body), notes))
+    return paras
+
+
+@pytest.mark.parametrize(("count", "words"), [(30, 12), (4, 160)])
+def test_pdf_footnoted_pages_carry_the_notes_of_the_tags_they_print(count, words):
+    height, width = 500.0, 300.0
+    pages = pdf_layout.footnoted_pages([], _tagged_paras(count, words), width, height, 8.0)
+    assert len(pages) > 1
+    printed, noted = [], []
+    for page in pages:
+        on_page = set().union(*(pdf_layout.tags_in(item) for item in page.text))
+        page_notes = [tag for tags, _ in page.notes for tag in tags]
+        assert set(page_notes) == on_page  # every tag's note is on the page that prints it
+        used = sum(item.wrap(width, height)[1] for item in page.text)
+        used += sum(note.wrap(width, height)[1] for _, note in page.notes)
+        assert used <= height
+        printed += sorted(on_page)
+        noted += page_notes
+    assert sorted(printed) == sorted(noted) == sorted(
+        f"L{p}x{s}" for p in range(count) for s in range(4))
+
+
+def test_pdf_article_pages_have_their_notes_at_the_foot(seed_pdf, seed_analyses):
+    import re
+
+    reader = PdfReader(seed_pdf)
+    oped = seed_analyses[0]
+    openings = [" ".join(oped.text[start:end].split()[:6]) for start, end in
+                marklib.blocks(oped.text) if len(oped.text[start:end].split()) > 12]
+    note = re.compile(r"\b[A-Z]\d+ (Opinion|Attributed) sentence \(opinion score")
+    checked = 0
+    for page in reader.pages:
+        text = " ".join((page.extract_text() or "").split())
+        found = [text.index(o) for o in openings if o in text]
+        first_note = note.search(text)
+        if found and first_note:
+            # all the article text of the page comes before its first note
+            assert max(found) < first_note.start()
+            checked += 1
+    assert checked >= 3

@@ -1,10 +1,12 @@
 """Annotated PDF export (ReportLab platypus): summary page, marked articles, sources, annotations.
 
 Layout: a summary page, then each article in full with its marks drawn in the text (tints,
-colours, weights, underline styles and a numbered tag per mark), the numbered notes under
-each paragraph, and a sources table; or, for handouts, the two articles in two columns that
-each flow on their own. Every mark is also a `/Highlight` annotation whose note
-is the explanation (see `pdf_canvas`). Web debris is shown dimmed, not omitted.
+colours, weights, underline styles and a numbered tag per mark), the numbered notes at the
+foot of each page (the notes of exactly the tags printed on it), and a sources table; or,
+for handouts, the two articles in two columns that each flow on their own, with the notes
+under each paragraph (a column is too narrow for a page's worth of notes). Every mark is also
+a `/Highlight` annotation whose note is the explanation (see `pdf_canvas`). Web debris is
+shown dimmed, not omitted.
 """
 
 from __future__ import annotations
@@ -17,7 +19,17 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.doctemplate import LayoutError
 
 from framelens import __version__
@@ -26,11 +38,13 @@ from framelens.export.options import ExportOptions
 from framelens.export.pdf_article import (
     article_blocks,
     article_header,
+    article_paragraphs,
     display_source,
     paragraph_styles,
     sources_table,
 )
 from framelens.export.pdf_canvas import FONT, MarkingCanvas, Registry, register_fonts
+from framelens.export.pdf_layout import column_pieces, footnoted_pages
 from framelens.export.pdf_summary import summary_flowables
 from framelens.fileio import OutputError, atomic_output
 from framelens.model import Analysis, Comparison
@@ -43,6 +57,8 @@ SIDE_BY_SIDE_SIZE = 8.0
 _CELL_PADDING = (4.0, 6.0, 3.0)
 # SimpleDocTemplate's frame keeps 6 pt of padding on each side.
 _FRAME_PADDING = 6.0
+# Space around the rule above the notes at the foot of a page.
+_RULE_SPACE = 6.0
 
 
 def document_title(analyses: Sequence[Analysis]) -> str:
@@ -61,18 +77,29 @@ def _footer(canvas: MarkingCanvas, doc: SimpleDocTemplate, date: str) -> None:
 
 
 def _one_after_another(analyses: Sequence[Analysis], all_marks: list[list[marklib.Mark]],
-                       options: ExportOptions, registry: Registry,
-                       width: float) -> list[Flowable]:
+                       options: ExportOptions, registry: Registry, width: float,
+                       height: float) -> list[Flowable]:
+    """Each article on its own pages, every page with the notes of its tags at its foot."""
     story: list[Flowable] = []
     for index, (analysis, marks) in enumerate(zip(analyses, all_marks, strict=True)):
         side = marklib.side_letter(index)
-        story.append(PageBreak())
-        story += article_header(analysis, side, BODY_SIZE)
-        for block in article_blocks(analysis, side, marks, options.categories, registry,
-                                    BODY_SIZE):
-            story += block
-        story += sources_table(analysis, side, options.categories, width)
+        paras = article_paragraphs(analysis, side, marks, options.categories, registry,
+                                   BODY_SIZE)
+        head = article_header(analysis, side, BODY_SIZE)
+        rule_height = _rule().wrap(width, height)[1] + _RULE_SPACE
+        for page in footnoted_pages(head, paras, width, height, rule_height):
+            content = list(page.text)
+            if page.notes:
+                content += [Spacer(1, max(page.free, 0.0)), _rule(), *(n for _, n in page.notes)]
+            story += [PageBreak(), KeepInFrame(width, height, content, mode="shrink")]
+        story += [PageBreak(), *sources_table(analysis, side, options.categories, width)]
     return story
+
+
+def _rule() -> Flowable:
+    """The short rule above the notes at the foot of a page."""
+    return HRFlowable(width="30%", thickness=0.5, color=colors.HexColor("#777777"),
+                      spaceBefore=_RULE_SPACE / 2, spaceAfter=_RULE_SPACE / 2, hAlign="LEFT")
 
 
 def _side_by_side(analyses: Sequence[Analysis], all_marks: list[list[marklib.Mark]],
@@ -88,11 +115,11 @@ def _side_by_side(analyses: Sequence[Analysis], all_marks: list[list[marklib.Mar
     columns = []
     for index, (analysis, marks) in enumerate(zip(analyses, all_marks, strict=True)):
         side = marklib.side_letter(index)
-        flow = article_header(analysis, side, SIDE_BY_SIDE_SIZE)
+        flow = article_header(analysis, side, SIDE_BY_SIDE_SIZE, notes_at_foot=False)
         for block in article_blocks(analysis, side, marks, options.categories, registry,
                                     SIDE_BY_SIDE_SIZE):
             flow += block
-        columns.append(_column_pieces(flow, cell, height - 2 * _CELL_PADDING[2]))
+        columns.append(column_pieces(flow, cell, height - 2 * _CELL_PADDING[2]))
     story: list[Flowable] = []
     for left, right in itertools.zip_longest(*columns, fillvalue=[]):
         table = Table([[left, right]], colWidths=[width / 2, width / 2])
@@ -110,36 +137,6 @@ def _side_by_side(analyses: Sequence[Analysis], all_marks: list[list[marklib.Mar
     return story
 
 
-def _column_pieces(flow: list[Flowable], width: float, height: float) -> list[list[Flowable]]:
-    """Cut a column of flowables into pieces no taller than `height`, splitting paragraphs
-    (and keeping a whole flowable that cannot split and is taller than a page alone)."""
-    pieces: list[list[Flowable]] = []
-    current: list[Flowable] = []
-    room = height
-    queue = list(flow)
-    while queue:
-        item = queue.pop(0)
-        before = item.getSpaceBefore() if current else 0.0
-        _, tall = item.wrap(width, max(room - before, 0.0))
-        if before + tall + item.getSpaceAfter() <= room:
-            current.append(item)
-            room -= before + tall + item.getSpaceAfter()
-            continue
-        parts = item.split(width, room - before) if room - before > 0 else []
-        if len(parts) >= 2:
-            current.append(parts[0])
-            queue[:0] = parts[1:]
-        elif not current:
-            current.append(item)
-        else:
-            queue.insert(0, item)
-        pieces.append(current)
-        current, room = [], height
-    if current:
-        pieces.append(current)
-    return pieces
-
-
 def write_pdf(analyses: Sequence[Analysis], comparison: Comparison | None, out: str,
               options: ExportOptions | None = None) -> None:
     """Write the annotated PDF report of one or more analyses to `out` (atomically)."""
@@ -148,6 +145,7 @@ def write_pdf(analyses: Sequence[Analysis], comparison: Comparison | None, out: 
     date = datetime.date.today().isoformat()
     pagesize = PAPER.get(options.paper, A4)
     width = pagesize[0] - 2 * MARGIN
+    height = pagesize[1] - 2 * MARGIN - 2 * _FRAME_PADDING
     registry = Registry()
     all_marks = [marklib.collect_marks(a, options.categories) for a in analyses]
     for index, marks in enumerate(all_marks):
@@ -156,10 +154,9 @@ def write_pdf(analyses: Sequence[Analysis], comparison: Comparison | None, out: 
     if not analyses:
         story.append(Paragraph("No article could be analysed.", paragraph_styles(9)["small"]))
     elif options.side_by_side and len(analyses) == 2:
-        height = pagesize[1] - 2 * MARGIN - 2 * _FRAME_PADDING
         story += _side_by_side(analyses, all_marks, options, registry, width, height)
     else:
-        story += _one_after_another(analyses, all_marks, options, registry, width)
+        story += _one_after_another(analyses, all_marks, options, registry, width, height)
     footer = functools.partial(_footer, date=date)
     with atomic_output(out, binary=True) as handle:
         doc = SimpleDocTemplate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -87,42 +88,65 @@ def _debris_notes(marks: list[marklib.Mark], sheet: dict[str, ParagraphStyle]) -
     return Paragraph(text, sheet["note"])
 
 
-def article_blocks(analysis: Analysis, document: str, marks: list[marklib.Mark],
-                   categories: Collection[str], registry: Registry,
-                   size: float) -> list[list[Flowable]]:
-    """The article's paragraphs, each a list of flowables: text, then the notes of its marks.
+@dataclass
+class Para:
+    """One paragraph of article text and the notes of the marks that start in it; each note
+    with the tags ("L12") it explains, so a page can carry the notes of the tags it prints."""
 
-    Lines that are all web debris are printed small and dimmed; one compact note after each
-    stretch of them explains the lot.
+    text: Flowable
+    notes: list[tuple[tuple[str, ...], Flowable]] = field(default_factory=list)
+
+
+def article_paragraphs(analysis: Analysis, document: str, marks: list[marklib.Mark],
+                       categories: Collection[str], registry: Registry,
+                       size: float) -> list[Para]:
+    """The article's paragraphs with the notes of their marks.
+
+    Lines that are all web debris are printed small and dimmed; one compact note, owned by
+    the last line of each stretch of them, explains the lot.
     """
     sheet = paragraph_styles(size)
     debris_sheet = paragraph_styles(size * 0.85)
     starting: dict[int, list[marklib.Mark]] = {}
     for mark in marks:
         starting.setdefault(mark.start, []).append(mark)
-    out: list[list[Flowable]] = []
+    out: list[Para] = []
     pending: list[marklib.Mark] = []
     for start, end in marklib.blocks(analysis.text):
         runs = list(marklib.runs(analysis, marks, categories, start, end))
         here = [m for m in marks if start <= m.start < end]
         if all(labels.BOILERPLATE in run.categories
                or not analysis.text[run.start:run.end].strip() for run in runs):
-            out.append([_paragraph(analysis, document, runs, starting, registry, size * 0.85,
-                                   debris_sheet["debris"])])
+            out.append(Para(_paragraph(analysis, document, runs, starting, registry,
+                                       size * 0.85, debris_sheet["debris"])))
             pending += here
             continue
         if pending:
-            out[-1] += [_debris_notes(pending, debris_sheet), Spacer(1, size * 0.5)]
+            out[-1].notes.append((tuple(m.tag for m in pending),
+                                  _debris_notes(pending, debris_sheet)))
             pending = []
-        block = [_paragraph(analysis, document, runs, starting, registry, size, sheet["body"])]
-        block += _notes(here, sheet)
-        out.append(block + ([Spacer(1, size * 0.5)] if here else []))
+        out.append(Para(_paragraph(analysis, document, runs, starting, registry, size,
+                                   sheet["body"]),
+                        [((m.tag,), note) for m, note in zip(here, _notes(here, sheet),
+                                                             strict=True)]))
     if pending:
-        out[-1].append(_debris_notes(pending, debris_sheet))
+        out[-1].notes.append((tuple(m.tag for m in pending), _debris_notes(pending, debris_sheet)))
     return out
 
 
-def article_header(analysis: Analysis, side: str, size: float) -> list[Flowable]:
+def article_blocks(analysis: Analysis, document: str, marks: list[marklib.Mark],
+                   categories: Collection[str], registry: Registry,
+                   size: float) -> list[list[Flowable]]:
+    """The article's paragraphs, each a list of flowables: text, then the notes of its marks
+    (for narrow columns, where notes at the foot of the page would not fit)."""
+    return [[para.text, *(note for _, note in para.notes),
+             *([Spacer(1, size * 0.5)] if para.notes else [])]
+            for para in article_paragraphs(analysis, document, marks, categories, registry,
+                                           size)]
+
+
+def article_header(analysis: Analysis, side: str, size: float,
+                   notes_at_foot: bool = True) -> list[Flowable]:
     """The article's heading: side letter, title, source, genre and any font fallback note."""
     sheet = paragraph_styles(size)
     title = analysis.title or display_source(analysis)
@@ -138,9 +162,10 @@ def article_header(analysis: Analysis, side: str, size: float) -> list[Flowable]
             f"<b>Note:</b> {replaced} character(s) this PDF's font cannot show (for example "
             f"emoji, CJK or right-to-left scripts) are printed as {REPLACEMENT}. The HTML and "
             "CSV exports keep them.", sheet["small"]))
+    where = "at the foot of the page" if notes_at_foot else "below the paragraph"
     flowables.append(Paragraph(
-        "Marked text carries a tag (symbol and number) at its start; the note below the "
-        "paragraph explains it. Web debris is printed dimmed and left out of the figures.",
+        f"Marked text carries a tag (symbol and number) at its start; the note {where} "
+        "explains it. Web debris is printed dimmed and left out of the figures.",
         sheet["small"]))
     flowables.append(Spacer(1, 6))
     return flowables
