@@ -221,8 +221,8 @@ def test_pdf_side_by_side_unequal_articles_keep_every_word(tmp_path):
     assert all(f"Short line {i} of" in text for i in range(150))
 
 
-def _tagged_paras(count: int, words: int):
-    """Paragraphs with a superscript tag per sentence and one note per tag."""
+def _tagged_paras(count: int, words: int, per_para: int = 4):
+    """Paragraphs with `per_para` superscript tags and one note per tag."""
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph
 
@@ -231,17 +231,22 @@ def _tagged_paras(count: int, words: int):
     body, small = getSampleStyleSheet()["BodyText"], getSampleStyleSheet()["Italic"]
     paras = []
     for p in range(count):
-        tags = [f"L{p}x{s}" for s in range(4)]
+        tags = [f"L{p}x{s}" for s in range(per_para)]
         text = " ".join(f"<super>{tag}</super>" + " ".join(["word"] * words) for tag in tags)
         notes = [((tag,), Paragraph(f"{tag} note explaining the mark.", small)) for tag in tags]
         paras.append(Para(Paragraph(text, body), notes))
     return paras
 
 
-@pytest.mark.parametrize(("count", "words"), [(30, 12), (4, 160)])
-def test_pdf_footnoted_pages_carry_the_notes_of_the_tags_they_print(count, words):
+@pytest.mark.parametrize(("count", "words", "per_para"), [
+    (30, 12, 4),   # many short paragraphs
+    (4, 160, 4),   # long paragraphs split over pages
+    (1, 3, 120),   # one paragraph whose notes alone would fill several pages
+])
+def test_pdf_footnoted_pages_carry_the_notes_of_the_tags_they_print(count, words, per_para):
     height, width = 500.0, 300.0
-    pages = pdf_layout.footnoted_pages([], _tagged_paras(count, words), width, height, 8.0)
+    paras = _tagged_paras(count, words, per_para)
+    pages = pdf_layout.footnoted_pages([], paras, width, height, 8.0)
     assert len(pages) > 1
     printed, noted = [], []
     for page in pages:
@@ -254,7 +259,7 @@ def test_pdf_footnoted_pages_carry_the_notes_of_the_tags_they_print(count, words
         printed += sorted(on_page)
         noted += page_notes
     assert sorted(printed) == sorted(noted) == sorted(
-        f"L{p}x{s}" for p in range(count) for s in range(4))
+        f"L{p}x{s}" for p in range(count) for s in range(per_para))
 
 
 def test_pdf_article_pages_have_their_notes_at_the_foot(seed_pdf, seed_analyses):

@@ -75,14 +75,18 @@ def footnoted_pages(head: Sequence[Flowable], paras: Sequence[Para], width: floa
             _place(page, item, before + tall + item.getSpaceAfter() + below, notes)
             continue
         parts = _split(item, width, page.free - before - below)
-        if not parts and not page.text:
-            # Its notes alone nearly fill a page: give the text half and carry the notes.
-            parts = _split(item, width, page.free / 2)
         if parts:
             first, rest = parts[0], parts[1:]
-            tags = tags_in(first)
-            here = [n for n in notes if n[0] and n[0][0] in tags]
-            later = [n for n in notes if n not in here]
+            here, later = _notes_of(first, notes)
+        else:
+            # Its notes alone fill the room: give the text less until its part's notes fit
+            # (on an empty page the smallest split is taken even if nothing fits).
+            fitting = _fitting_part(item, notes, width, page.free - before, rule_height,
+                                    not page.notes, must=not page.text)
+            if fitting is not None:
+                first, rest, here, later = fitting
+                parts = [first, *rest] if rest else []
+        if parts:
             size = before + _height(first, width, page.free) + _notes_height(
                 here, width, not page.notes, rule_height)
             _place(page, first, size, here)
@@ -94,6 +98,35 @@ def footnoted_pages(head: Sequence[Flowable], paras: Sequence[Para], width: floa
             queue.insert(0, (item, notes))
         pages.append(Page(free=height))
     return [page for page in pages if page.text]
+
+
+def _notes_of(part: Flowable, notes: list[Note]) -> tuple[list[Note], list[Note]]:
+    """The notes whose (first) tag this part prints, and the rest."""
+    tags = tags_in(part)
+    here = [n for n in notes if n[0] and n[0][0] in tags]
+    return here, [n for n in notes if n not in here]
+
+
+def _fitting_part(item: Flowable, notes: list[Note], width: float, free: float,
+                  rule_height: float, first_notes: bool, must: bool
+                  ) -> tuple[Flowable, list[Flowable], list[Note], list[Note]] | None:
+    """Split `item` so that its first part and that part's notes fit in `free`, halving the
+    text's room as needed. If nothing fits: the smallest split when `must`, else None."""
+    room = free / 2
+    best = None
+    while room > 12:
+        parts = _split(item, width, room)
+        if parts:
+            here, later = _notes_of(parts[0], notes)
+            best = (parts[0], parts[1:], here, later)
+            used = _height(parts[0], width, free) + _notes_height(here, width, first_notes,
+                                                                  rule_height)
+            if used <= free:
+                return best
+        room /= 2
+    if not must:
+        return None
+    return best or (item, [], notes, [])
 
 
 def tags_in(item: Flowable) -> set[str]:
