@@ -280,3 +280,16 @@ def test_pdf_article_pages_have_their_notes_at_the_foot(seed_pdf, seed_analyses)
             assert max(found) < first_note.start()
             checked += 1
     assert checked >= 3
+
+
+def test_pdf_debris_note_gives_the_reason_even_when_the_debris_has_a_colon(tmp_path):
+    text = "Rented Guns: The Meaning of a Strategy\nThe council met on Monday and voted."
+    debris = Span(0, text.index("\n"), labels.BOILERPLATE, "This line repeats the headline.",
+                  "boilerplate.repeated_line")
+    analysis = Analysis(text=text, sentences=(Sentence(text.index("The council"), len(text),
+                                                       labels.FACT, 0.1),),
+                        spans=(debris,), quotes=(), genre=Genre(labels.GENRE_REPORTING, 0.2),
+                        metrics=Metrics(word_count=13), source="debris.txt")
+    out = tmp_path / "debris.pdf"
+    pdf.write_pdf([analysis], None, str(out))
+    assert "X1 This line repeats the headline." in _text(PdfReader(out))

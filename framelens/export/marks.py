@@ -9,10 +9,16 @@ not numbered, so the notes stay about what needs explaining.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framelens import labels
-from framelens.explain import NOTE_CUES, explain_quote, explain_sentence, explain_span
+from framelens.explain import (
+    NOTE_CUES,
+    Explanation,
+    explain_quote,
+    explain_sentence,
+    explain_span,
+)
 from framelens.model import Analysis, Quote
 from framelens.styles import CategoryStyle, style
 
@@ -42,9 +48,14 @@ class Mark:
     end: int
     text: str
     rule: str
-    note: str
+    explanation: Explanation
     parts: tuple[Part, ...]
     alternative: str | None = None
+
+    @property
+    def note(self) -> str:
+        """The one-line note printed with the mark (`Explanation.note`)."""
+        return self.explanation.note()
 
     @property
     def tag(self) -> str:
@@ -97,13 +108,13 @@ def collect_marks(analysis: Analysis, categories: Collection[str]) -> list[Mark]
                 0, sentence.label, sentence.start, sentence.end,
                 analysis.excerpt(sentence.start, sentence.end),
                 ",".join(dict.fromkeys(e.rule for e in sentence.evidence)),
-                explain_sentence(analysis, sentence, NOTE_CUES).note(), (part,))))
+                explain_sentence(analysis, sentence, NOTE_CUES), (part,))))
     for span in analysis.spans:
         if span.category in categories and span.end > span.start:
             part = Part(span.category, span.start, span.end)
             found.append((span.start, -span.end, Mark(
                 0, span.category, span.start, span.end, analysis.excerpt(span.start, span.end),
-                span.rule, explain_span(analysis, span).note(), (part,), span.alternative)))
+                span.rule, explain_span(analysis, span), (part,), span.alternative)))
     for quote in analysis.quotes:
         parts = _quote_parts(quote, categories)
         if parts:
@@ -111,10 +122,9 @@ def collect_marks(analysis: Analysis, categories: Collection[str]) -> list[Mark]
             end = max(p.end for p in parts)
             found.append((start, -end, Mark(
                 0, parts[0].category, start, end, analysis.excerpt(start, end), quote.rule,
-                explain_quote(analysis, quote).note(), parts)))
+                explain_quote(analysis, quote), parts)))
     found.sort(key=lambda item: (item[0], item[1]))
-    return [Mark(number, m.category, m.start, m.end, m.text, m.rule, m.note, m.parts,
-                 m.alternative) for number, (_, _, m) in enumerate(found, start=1)]
+    return [replace(m, number=number) for number, (_, _, m) in enumerate(found, start=1)]
 
 
 def look_of(categories: Collection[str]) -> Look:

@@ -80,12 +80,16 @@ def _debris_notes(marks: list[marklib.Mark], sheet: dict[str, ParagraphStyle]) -
     """One compact note for a stretch of web debris: tags grouped by explanation."""
     groups: dict[str, list[str]] = {}
     for mark in marks:
-        reason = mark.note.split(": ", 1)[-1].rsplit(" [rule", 1)[0]
+        reason = " ".join(mark.explanation.lines)
         groups.setdefault(reason, []).append(mark.tag)
     color = style(labels.BOILERPLATE).color
     text = " \u00b7 ".join(f'<font color="{color}"><b>{", ".join(tags)}</b></font> '
                            f"{markup(reason)}" for reason, tags in groups.items())
     return Paragraph(text, sheet["note"])
+
+
+# A note flowable with the tags ("L12") it explains.
+Note = tuple[tuple[str, ...], Flowable]
 
 
 @dataclass
@@ -94,7 +98,7 @@ class Para:
     with the tags ("L12") it explains, so a page can carry the notes of the tags it prints."""
 
     text: Flowable
-    notes: list[tuple[tuple[str, ...], Flowable]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 def article_paragraphs(analysis: Analysis, document: str, marks: list[marklib.Mark],
