@@ -8,8 +8,8 @@ in VADER's lexicon that our lexicon does not list are marked as emotive, with a 
 explanation (`resources/loaded_signals.toml`). Two generalising rules reach words no list
 holds: a valenced adjective used as a verdict ("the plan is disastrous") and a one-stance
 label built with anti-/pro- ("pro-gun lawmakers"). Flood and invasion metaphors for people
-arriving ("a flood of migrants") are marked by a rule that needs the group word nearby, and
-doubt-casting verbs of saying ("claimed") only where they introduce what was said.
+arriving ("a flood of migrants") are marked where the grammar ties the word to the people,
+and doubt-casting verbs of saying ("claimed") only where they introduce what was said.
 
 Quotations: words inside a quoted passage of several words are the source's, not the
 writer's, so they are not marked as the writer's loaded language (the quote itself is
@@ -73,12 +73,11 @@ class _Entry:
             return False
         pos_ok = not self.pos or token.pos_ in self.pos
         tag_ok = not self.tags or token.tag_ in self.tags
-        before = token.doc[max(0, token.i - 3):token.i]
-        if self.not_after and any(t.lemma_.lower() in self.not_after for t in before):
+        if self.not_after and any(t.lemma_.lower() in self.not_after
+                                  for t in token.doc[max(0, token.i - 3):token.i]):
             return False
-        after = token.doc[token.i + 1:token.i + 3]
-        if self.not_before and any(t.lower_ in self.not_before
-                                   or t.lemma_.lower() in self.not_before for t in after):
+        if self.not_before and any(t.lower_ in self.not_before or t.lemma_.lower() in
+                                   self.not_before for t in token.doc[token.i + 1:token.i + 3]):
             return False
         return pos_ok and tag_ok and (not self.clause or _introduces_clause(token))
 
@@ -264,7 +263,7 @@ def _metaphor_targets(token: Token) -> Iterator[Token]:
             for target in child.children:
                 if target.dep_ == "pobj":
                     yield target
-                    yield from (c for c in target.conjuncts)
+                    yield from target.conjuncts
 
 
 def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from framelens.export.pdf_article import Para
-
-Note = tuple[tuple[str, ...], Flowable]
+from framelens.export.pdf_article import Note, Para
 
 
 @dataclass

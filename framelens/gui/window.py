@@ -367,11 +367,11 @@ class MainWindow(QMainWindow):
             self._legend_width_before_presenting = self.dock.width()
             self.font_size = max(self.font_size, PRESENTATION_FONT_SIZE)
             self.showFullScreen()
-            self.apply_look()
         else:
             self.font_size = self._font_before_presenting
             self.showNormal()
-            self.apply_look()
+        self.apply_look()
+        if not on:
             # the legend was widened for the large font: give the text its room back
             self.resizeDocks([self.dock], [self._legend_width_before_presenting],
                              Qt.Orientation.Horizontal)
