@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framelens import engine, labels
-from framelens.analyzers.inflection import inflect_like
+from framelens.analyzers.inflection import in_case_of, inflect_like
 
 IRREGULAR = {"say": ["said", "said"], "rise": ["rose", "risen"],
              "defer": ["deferred", "deferred", "deferring"]}
@@ -42,3 +42,16 @@ def test_inflection_matches_the_marked_form(alternative, tag, expected):
 def test_inflection_of_loaded_verb_alternatives_in_context(text, word, alternative):
     spans = [s for s in engine.analyze(text).spans if s.category == labels.LOADED]
     assert [(text[s.start:s.end], s.alternative) for s in spans] == [(word, alternative)]
+
+
+@pytest.mark.parametrize(("words", "alternative", "before", "expected"), [
+    ("regime", "government", "the ", "government"),
+    ("Regime", "government", "", "Government"),                  # paragraph start
+    ("Regime", "government", "It fell. ", "Government"),         # sentence start
+    ("Regime", "government", "He said: \u201c", "Government"),   # quotation opening
+    ("Big Pharma", "pharmaceutical companies", "backed by ", "pharmaceutical companies"),
+    ("REGIME", "government", "THE ", "GOVERNMENT"),              # a headline in capitals
+    ("claimed", "said", "He ", "said"),
+])
+def test_inflection_alternative_takes_the_case_of_the_words(words, alternative, before, expected):
+    assert in_case_of(words, alternative, before) == expected

@@ -117,6 +117,10 @@ def test_loaded_resources_have_unique_ids_and_no_shared_terms():
     assert not {r["term"] for r in loaded_records} & {r["term"] for r in other_records}
     for record in loaded_records:
         assert record["subtype"] in labels.LOADED_SUBTYPES and record["explanation"]
+        # an alternative is wording an editor can put in the word's place, not advice
+        alternative = record.get("alternative")
+        assert alternative is None or (alternative[:1].isalpha() and alternative.strip()
+                                        == alternative), record["id"]
     for record in other_records:
         assert record["category"] in (labels.HEDGE, labels.BOOSTER) and record["explanation"]
 

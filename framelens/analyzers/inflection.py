@@ -68,3 +68,18 @@ def _gerund(verb: str) -> str:
     if _SHORT_CVC.match(verb):
         return verb + verb[-1] + "ing"
     return verb + "ing"
+
+
+def in_case_of(words: str, alternative: str, before: str = "") -> str:
+    """`alternative` written in the case of the `words` it replaces, whose paragraph has
+    `before` ahead of them: in capitals where the words are ("REGIME" -> "GOVERNMENT"),
+    capitalised where they begin a sentence ("Regime" -> "Government"), otherwise as
+    listed (a capitalised name inside a sentence, "Big Pharma", is no sentence start)."""
+    letters = [c for c in words if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return alternative.upper()
+    lead = before.rstrip().rstrip("\"'\u201c\u2018([").rstrip()
+    starts_sentence = not lead or lead[-1] in ".!?:\u2026"
+    if starts_sentence and letters and letters[0].isupper():
+        return alternative[:1].upper() + alternative[1:]
+    return alternative

@@ -21,12 +21,14 @@ LAYERS = (labels.OPINION, labels.FACT, labels.ATTRIBUTED, labels.BOILERPLATE,
 
 @dataclass(frozen=True)
 class MarkInfo:
-    """One drawable mark: category, code-point range and its explanation."""
+    """One drawable mark: category, code-point range, its explanation and, for a loaded
+    word, the more neutral wording the user may put in its place."""
 
     category: str
     start: int
     end: int
     explanation: str
+    alternative: str | None = None
 
 
 def to_html(explanation: explain.Explanation, part: str = "") -> str:
@@ -52,7 +54,8 @@ def marks_of(analysis: Analysis) -> list[MarkInfo]:
         explanation = explain.explain_quote(analysis, quote, with_content=True)
         marks += [MarkInfo(part, where.start, where.end, to_html(explanation, part))
                   for part, where in parts if where is not None and where.end > where.start]
-    marks += [MarkInfo(s.category, s.start, s.end, to_html(explain.explain_span(analysis, s)))
+    marks += [MarkInfo(s.category, s.start, s.end, to_html(explain.explain_span(analysis, s)),
+                       s.alternative)
               for s in analysis.spans if s.category in labels.STYLED_CATEGORIES]
     order = {category: index for index, category in enumerate(LAYERS)}
     marks.sort(key=lambda m: (order.get(m.category, len(order)), m.start))

@@ -50,6 +50,8 @@ def build(window) -> dict[str, QAction]:
                                lambda on: [p.editor.setReadOnly(not on) for p in window.panes],
                                checkable=True)
     actions["draft"].setChecked(True)
+    actions["replace"] = _action(window, edit_menu, "&Replace Loaded Word with Neutral Alternative",
+                                 window.replace_loaded, ["Ctrl+Shift+R"])
     actions["reanalyse"] = _action(window, edit_menu, "Analyse &Again",
                                    lambda: [window.analyse(p.index) for p in window.panes], ["F5"])
 

@@ -12,11 +12,19 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QToolTip,
@@ -25,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
+from framelens.analyzers.inflection import in_case_of
 from framelens.gui import formats
 from framelens.gui.explain import LAYERS, marks_of
 from framelens.gui.offsets import Utf16Map
@@ -32,14 +41,23 @@ from framelens.gui.offsets import Utf16Map
 
 @dataclass
 class Mark:
-    """A drawn mark: its category, live cursor over the text and explanation."""
+    """A drawn mark: its category, live cursor over the text and explanation; a loaded
+    word also keeps its neutral alternative and the words it was made for."""
 
     category: str
     cursor: QTextCursor
     explanation: str
+    alternative: str | None = None
+    words: str = ""
 
     def contains(self, position: int) -> bool:
         return self.cursor.selectionStart() <= position < self.cursor.selectionEnd()
+
+    def replaceable(self) -> bool:
+        """Whether the mark offers an alternative and still covers the words it was made
+        for (typing inside a marked word leaves the mark on changed words until the next
+        analysis)."""
+        return bool(self.alternative) and self.cursor.selectedText() == self.words
 
 
 _LAYER = {category: index for index, category in enumerate(LAYERS)}
@@ -120,7 +138,9 @@ class ArticleEditor(QPlainTextEdit):
             cursor = QTextCursor(document)
             cursor.setPosition(mapping.to_qt(info.start))
             cursor.setPosition(mapping.to_qt(info.end), QTextCursor.MoveMode.KeepAnchor)
-            self.marks.append(Mark(info.category, cursor, info.explanation))
+            words = cursor.selectedText() if info.alternative else ""
+            self.marks.append(Mark(info.category, cursor, info.explanation, info.alternative,
+                                   words))
         self._focus = []
         self.redraw()
 
@@ -219,6 +239,63 @@ class ArticleEditor(QPlainTextEdit):
         """The explanations of every visible mark at Qt `position` (words first)."""
         found = [m.explanation for m in reversed(self.visible_marks()) if m.contains(position)]
         return "<hr>".join(found)
+
+    # --- neutral alternatives ---------------------------------------------------------
+    def replaceable_at(self, position: int) -> Mark | None:
+        """The visible loaded word at Qt `position` that has a neutral alternative."""
+        return next((m for m in self.visible_marks()
+                     if m.category == labels.LOADED and m.contains(position)
+                     and m.replaceable()), None)
+
+    def replaceable_at_cursor(self) -> Mark | None:
+        """The loaded word under the text cursor (or at the start of its selection, as
+        Next Mark leaves it)."""
+        cursor = self.textCursor()
+        return self.replaceable_at(cursor.selectionStart() if cursor.hasSelection()
+                                   else cursor.position())
+
+    def replacement_text(self, mark: Mark) -> str:
+        """The mark's alternative in the case its words are written in."""
+        block = mark.cursor.document().findBlock(mark.cursor.selectionStart())
+        before = block.text()[:mark.cursor.selectionStart() - block.position()]
+        return in_case_of(mark.words, mark.alternative or "", before)
+
+    def replace_with_alternative(self, mark: Mark) -> None:
+        """Put the neutral alternative in place of the marked words: one undoable edit,
+        which the next analysis sees like any other typing."""
+        if self.isReadOnly() or not mark.replaceable():
+            return
+        text = self.replacement_text(mark)
+        cursor = QTextCursor(mark.cursor)
+        cursor.beginEditBlock()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def context_menu(self, pos: QPoint, mark: Mark | None) -> QMenu:
+        """The standard edit menu for viewport point `pos`, led by "Replace … with …" when
+        `mark`, the loaded word there, has a neutral alternative and the text is editable."""
+        menu = self.createStandardContextMenu(pos)
+        if mark is not None and not self.isReadOnly():
+            action = QAction(f"Replace \u201c{mark.words}\u201d with "
+                             f"\u201c{self.replacement_text(mark)}\u201d", menu)
+            action.triggered.connect(lambda: self.replace_with_alternative(mark))
+            first = menu.actions()[0] if menu.actions() else None
+            if first is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(first, action)
+                menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            mark = self.replaceable_at(self.cursorForPosition(event.pos()).position())
+        else:
+            mark = self.replaceable_at_cursor()
+        menu = self.context_menu(event.pos(), mark)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- events ----------------------------------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:

@@ -384,6 +384,23 @@ class MainWindow(QMainWindow):
         if self.panes[self.active].editor.step(category, forward) is None:
             self.statusBar().showMessage(f"No such marks in {PANE_NAMES[self.active]}.", 4000)
 
+    def replace_loaded(self) -> None:
+        """Put the neutral alternative in place of the loaded word at the active pane's
+        cursor; otherwise say in the status bar why nothing changed."""
+        editor = self.panes[self.active].editor
+        mark = editor.replaceable_at_cursor()
+        if editor.isReadOnly():
+            self.statusBar().showMessage("Turn on Draft Mode to edit the text.", 4000)
+        elif mark is None:
+            self.statusBar().showMessage(
+                "The cursor is on no loaded word with a neutral alternative "
+                "(F8 goes to the next mark).", 4000)
+        else:
+            words, text = mark.words, editor.replacement_text(mark)
+            editor.replace_with_alternative(mark)
+            self.statusBar().showMessage(
+                f"Replaced \u201c{words}\u201d with \u201c{text}\u201d (Ctrl+Z undoes it).", 6000)
+
     def show_metric(self, key: str) -> None:
         """Select, in both panes, the marks behind one comparison metric."""
         from framelens.comparison import metric_ranges

@@ -31,7 +31,7 @@ def fake_analyze(text: str, source: str | None = None, progress=None) -> Analysi
         sentences.append(Sentence(match.start(), match.end(), label, 0.5))
     spans = []
     for word, (category, subtype, alternative) in FAKE_WORDS.items():
-        for match in re.finditer(rf"\b{word}\b", text):
+        for match in re.finditer(rf"\b{word}\b", text, re.IGNORECASE):
             spans.append(Span(match.start(), match.end(), category, f"fake {category}",
                               f"fake.{word}", subtype, alternative))
     for match in re.finditer(r"^Share.*$", text, re.MULTILINE):

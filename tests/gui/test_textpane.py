@@ -56,3 +56,80 @@ def test_textpane_tooltip_explains_loaded_word(make_window, fake, qtbot):
     text = editor.explanation_at(position)
     assert "Loaded language" in text and "Neutral alternative: \u201cproblem\u201d" in text
     assert "fake.disaster" in text
+
+
+def _analysed(window, qtbot, text):
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        window.set_text(0, text, "draft", draft=True)
+    return window.panes[0].editor
+
+
+def _menu_texts(editor, word, occurrence=0):
+    index = -1
+    for _ in range(occurrence + 1):
+        index = editor.toPlainText().index(word, index + 1)
+    mark = editor.replaceable_at(index + 1)
+    menu = editor.context_menu(editor.cursorRect().center(), mark)
+    texts = [a.text() for a in menu.actions()]
+    return menu, texts
+
+
+def test_textpane_context_menu_replaces_loaded_word_with_alternative(make_window, fake, qtbot):
+    window = make_window(fake)
+    editor = _analysed(window, qtbot, "Disaster struck. What a disaster, clearly.\n")
+    menu, texts = _menu_texts(editor, "disaster")
+    assert texts[0] == "Replace \u201cdisaster\u201d with \u201cproblem\u201d"
+    assert any("Copy" in t for t in texts)  # the usual edit actions are still there
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        menu.actions()[0].trigger()
+    assert editor.toPlainText() == "Disaster struck. What a problem, clearly.\n"
+    # the new text is analysed like any edit: only the untouched "Disaster" is still marked
+    assert [m.cursor.selectedText() for m in editor.marks if m.category == "loaded_language"] \
+        == ["Disaster"]
+    editor.undo()
+    assert editor.toPlainText() == "Disaster struck. What a disaster, clearly.\n"
+
+
+def test_textpane_alternative_takes_the_case_of_a_sentence_start(make_window, fake, qtbot):
+    window = make_window(fake)
+    editor = _analysed(window, qtbot, "Disaster struck. What a disaster.\n")
+    menu, texts = _menu_texts(editor, "Disaster")
+    assert texts[0] == "Replace \u201cDisaster\u201d with \u201cProblem\u201d"
+    menu.actions()[0].trigger()
+    assert editor.toPlainText() == "Problem struck. What a disaster.\n"
+
+
+def test_textpane_no_replacement_offered_where_it_would_be_wrong(make_window, fake, qtbot):
+    window = make_window(fake)
+    editor = _analysed(window, qtbot, "What a disaster, clearly.\n")
+    # a booster has no alternative: the menu is the plain edit menu
+    _, texts = _menu_texts(editor, "clearly")
+    assert not any(t.startswith("Replace") for t in texts)
+    # read-only text (draft mode off) is not changed from the menu
+    editor.setReadOnly(True)
+    _, texts = _menu_texts(editor, "disaster")
+    assert not any(t.startswith("Replace") for t in texts)
+    editor.setReadOnly(False)
+    # a marked word the user has since retyped keeps its mark until the next analysis,
+    # but the alternative was made for the old word and is not offered for the new one
+    window.analyse = lambda pane: None  # hold the re-analysis back
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("disaster") + 3)
+    cursor.insertText("x")
+    assert editor.replaceable_at(editor.toPlainText().index("disxaster") + 1) is None
+
+
+def test_window_edit_menu_replaces_the_word_at_the_cursor(make_window, fake, qtbot):
+    window = make_window(fake)
+    editor = _analysed(window, qtbot, "It was clearly a disaster.\n")
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    window.replace_loaded()  # nothing loaded at the start: a message, no change
+    assert "no loaded word" in window.statusBar().currentMessage()
+    assert editor.toPlainText() == "It was clearly a disaster.\n"
+    window.legend.setCurrentItem(window.legend.items["loaded_language"])
+    window.step_mark(True)  # F8 selects the next loaded word
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        window.actions_["replace"].trigger()
+    assert editor.toPlainText() == "It was clearly a problem.\n"
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
