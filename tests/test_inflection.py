@@ -34,10 +34,22 @@ def test_inflection_matches_the_marked_form(alternative, tag, expected):
     assert inflect_like(alternative, tag, IRREGULAR) == expected
 
 
+@pytest.mark.parametrize(("alternative", "tag", "expected"), [
+    ("rise sharply", "VBG", "sharply rising"),     # "soaring prices"
+    ("rise sharply", "VBN", "sharply risen"),
+    ("play down", "VBN", "played down"),           # a particle is no adverb: stays behind
+    ("say", "VBG", "saying"),
+])
+def test_inflection_attributive_participle_takes_the_adverb_first(alternative, tag, expected):
+    assert inflect_like(alternative, tag, IRREGULAR, attributive=True) == expected
+
+
 @pytest.mark.parametrize(("text", "word", "alternative"), [
     ("The minister claimed that the figures were wrong.", "claimed", "said"),
     ("She insists that the plan works.", "insists", "says"),
     ("Officials are slashing the budget.", "slashing", "cutting"),
+    ("Families face soaring prices.", "soaring", "sharply rising"),
+    ("Prices are soaring.", "soaring", "rising sharply"),
 ])
 def test_inflection_of_loaded_verb_alternatives_in_context(text, word, alternative):
     spans = [s for s in engine.analyze(text).spans if s.category == labels.LOADED]

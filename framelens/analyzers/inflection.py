@@ -18,10 +18,16 @@ _SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxyh]$")
 
 
 def inflect_like(alternative: str, tag: str,
-                 irregular: Mapping[str, Sequence[str]]) -> str:
-    """`alternative` with its first word in the form that Penn tag `tag` names."""
+                 irregular: Mapping[str, Sequence[str]], attributive: bool = False) -> str:
+    """`alternative` with its first word in the form that Penn tag `tag` names.
+
+    An `attributive` participle stands before its noun ("soaring inflation"), where an
+    adverb follows no verb: "rise sharply" becomes "sharply rising", not "rising sharply".
+    """
     verb, _, rest = alternative.partition(" ")
     form = _form(verb.lower(), tag, irregular)
+    if attributive and tag in ("VBG", "VBN") and rest.endswith("ly") and " " not in rest:
+        return f"{rest} {form}"
     return f"{form} {rest}" if rest else form
 
 

@@ -367,7 +367,9 @@ def _alternative(entry: _Entry, token: Token, size: int, lexicon: _Lexicon) -> s
     """The entry's neutral alternative, in the form of a marked single verb ("said")."""
     if entry.alternative and size == 1 and token.pos_ == "VERB":
         irregular = lexicon.signals["inflection"]["irregular"]
-        return inflect_like(entry.alternative, token.tag_, irregular)
+        attributive = token.dep_ == "amod" or (
+            token.i < token.head.i and token.head.pos_ in ("NOUN", "PROPN"))
+        return inflect_like(entry.alternative, token.tag_, irregular, attributive)
     return entry.alternative
 
 
