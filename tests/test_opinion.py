@@ -102,6 +102,11 @@ def test_opinion_evidence_names_the_cue(text, rule, cue):
      "opinion.evaluative_adjective"),
     ("Two offences are listed: \u201cterrible conduct\u201d and \u201cgross neglect\u201d.",
      "opinion.evaluative_adjective"),
+    # a verb of showing with the writer's argument as subject reports nobody
+    ("It reveals how far the party has drifted from its roots.", "fact.reporting_verb"),
+    ("History shows that such tactics never last.", "fact.reporting_verb"),
+    # nor does a verb of saying read into someone's actions
+    ("The club is tacitly admitting that the coach has failed.", "fact.reporting_verb"),
 ])
 def test_opinion_cue_does_not_fire(text, rule):
     analysis = engine.analyze(text)

@@ -330,3 +330,19 @@ def test_quotes_only_speakers_given_a_voice_count_as_named_sources(text, sources
     assert analysis.sources() == sources
     assert analysis.metrics.named_source_count == len(sources)
     assert analysis.metrics.quote_count == len(sources)
+
+
+@pytest.mark.parametrize("text, voiced", [
+    ("The company admitted that the product had failed.", True),
+    ("Mayor Jane Ruiz said that the bridge would close.", True),
+    # the writer's reading of what someone's actions amount to: nobody's words
+    ("By hiring guards, the company is tacitly admitting that the product had failed.", False),
+    ("Mayor Jane Ruiz effectively conceded that the bridge would close.", False),
+    # a belief or plan credited to someone is an attribution, not a quote
+    ("Mayor Jane Ruiz knows that the bridge will close.", False),
+])
+def test_quotes_words_said_are_voiced_beliefs_and_inferences_are_not(text, voiced):
+    analysis, quote = _only(text, labels.INDIRECT)
+    assert quote.voiced is voiced, quote.rule
+    assert _text(analysis, quote.content).startswith("that")
+    assert bool(analysis.sources()) is (voiced and "Ruiz" in text)

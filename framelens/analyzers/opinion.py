@@ -144,16 +144,19 @@ def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[S
     config = _config()
     sourced = [(q.content.start, q.content.end) for q in quotes
                if _speech(q) and not _own_words(parsed, q)]
-    return [_cues(sent, sourced, marks, tone, config)
+    cues = frozenset(q.cue.start for q in quotes if q.cue is not None and q.voiced)
+    return [_cues(sent, sourced, cues, marks, tone, config)
             for sent, tone in zip(parsed.sentences(), tones, strict=True)]
 
 
 def _speech(quote: Quote) -> bool:
-    """True for words a source said; False for wants and plans ("X tries to ...") that the
-    writer describes in their own words."""
+    """True for words a source said; False for wants and plans ("X tries to ...") and for
+    what the writer reads into someone's actions ("is tacitly admitting that ..."), which
+    the writer describes in their own words."""
     verb = quote.cue_verb or ""
-    return (quote.kind == labels.DIRECT or not verb or verb.startswith("according")
-            or quote_finder.cue_tone(verb) is not None)
+    return quote.voiced and (quote.kind == labels.DIRECT or not verb
+                             or verb.startswith("according")
+                             or quote_finder.cue_tone(verb) is not None)
 
 
 def _own_words(parsed: ParsedText, quote: Quote) -> bool:
@@ -175,8 +178,8 @@ def _weigh(hits: Sequence[Hit], config: _Config) -> tuple[Evidence, ...]:
     return tuple(evidence)
 
 
-def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], marks: Sequence[Span],
-          tone: float, config: _Config) -> list[Hit]:
+def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], cues: frozenset[int],
+          marks: Sequence[Span], tone: float, config: _Config) -> list[Hit]:
     inside = [(max(s, sent.start), min(e, sent.end)) for s, e in sourced
               if s < sent.end and e > sent.start]
     quoted_chars = sum(e - s for s, e in _merge(inside))
@@ -194,7 +197,7 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], marks: Sequenc
         if not is_sourced(start) and not any(s < start < e for s, e in in_marks):
             own_tokens.append(token)
             hits.extend((rule, start, end) for rule in _token_rules(token, config))
-        hits.extend((rule, start, end) for rule in _fact_rules(token, config))
+        hits.extend((rule, start, end) for rule in _fact_rules(token, start in cues, config))
     hits.extend(_phrase_hits(sent, own_tokens, config))
     hits.extend(_sentence_hits(sent, own_tokens, is_sourced, config))
     covered = {(start, end) for _, start, end in hits}
@@ -331,8 +334,9 @@ def _next_lower(token: Token) -> str:
     return token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
 
 
-def _fact_rules(token: Token, config: _Config) -> list[str]:
-    """Source and fact cues of one token (these count inside quotes too)."""
+def _fact_rules(token: Token, is_cue: bool, config: _Config) -> list[str]:
+    """Source and fact cues of one token (these count inside quotes too); `is_cue` when
+    the quotes analyser found the token introducing someone's words."""
     found = []
     if (token.ent_type_ not in _DATE_ENTITIES and token.lower_ != "one"
             and (any(c.isdigit() for c in token.text) or token.ent_type_ in _NUMBER_ENTITIES)):
@@ -343,11 +347,9 @@ def _fact_rules(token: Token, config: _Config) -> list[str]:
         writer_or_reader = subject is not None and (
             subject.lower_ in config.words["opinion.first_person"]
             or subject.lower_ in config.words["opinion.second_person"])
-        reports = token.dep_ == "parataxis" or any(
-            c.dep_ in ("ccomp", "parataxis") for c in token.children)
         if tone == labels.CUE_LOADED:
             found.append("opinion.loaded_cue")
-        elif reports and not writer_or_reader:
+        elif is_cue and not writer_or_reader:
             found.append("fact.reporting_verb")
     elif token.lower_ == "according" and _next_lower(token) == "to":
         found.append("fact.reporting_verb")

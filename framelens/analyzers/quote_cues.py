@@ -42,6 +42,7 @@ class Lexicon:
     belief: frozenset[str]
     nominal: frozenset[str]
     stance_object: frozenset[str]
+    unspoken: frozenset[str]
     side_object: frozenset[str]
     propositions: frozenset[str]
     evidential: frozenset[str]
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         adjacent=frozenset(verbs["verbs"]["adjacent"]),
         intent=frozenset(verbs["stance"]["intent"]),
         belief=frozenset(verbs["stance"]["belief"]),
+        unspoken=frozenset(verbs["stance"]["unspoken"]),
         nominal=frozenset(verbs["nominal"]["verbs"]),
         stance_object=frozenset(verbs["nominal"]["stance_object"]),
         side_object=frozenset(verbs["nominal"]["side_object"]),
@@ -193,9 +195,10 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
     lemma = verb.lemma_
     speech = lex.speech(lemma)
     children = list(verb.children)
+    unspoken = any(c.dep_ == "advmod" and c.lower_ in lex.unspoken for c in children)
     for child in children:
         if child.dep_ == "ccomp" and (speech or lemma in lex.belief or lemma in lex.intent):
-            rule = "quotes.reported_clause" if speech else labels.STANCE_RULE
+            rule = "quotes.reported_clause" if speech and not unspoken else labels.STANCE_RULE
             return _with_speaker(verb, _subtree(child), rule, lex)
     if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
