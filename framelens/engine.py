@@ -26,6 +26,7 @@ from framelens.analyzers import (
     readability,
     tone,
 )
+from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.comparison import compare
 from framelens.language import ENGLISH, detect_language
 from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span
@@ -108,10 +109,15 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     sentence_texts = [s.text for s in parsed.sentences()]
     tones = _guarded("tone", lambda: tone.sentence_tones(sentence_texts),
                      [0.0] * len(sentence_texts), errors)
-    found_quotes: list[Quote] = _guarded("quotes", lambda: quotes.find_quotes(parsed), [], errors)
-    marks: list[Span] = _guarded("loaded", lambda: loaded.find_marks(parsed), [], errors)
+    # One scan for quotation marks serves the quotes, loaded-language and opinion analysers.
+    passages: list[QuotedSpan] = _guarded(
+        "quotation marks", lambda: quotes.quoted_passages(parsed), [], errors)
+    found_quotes: list[Quote] = _guarded(
+        "quotes", lambda: quotes.find_quotes(parsed, passages), [], errors)
+    marks: list[Span] = _guarded("loaded", lambda: loaded.find_marks(parsed, passages), [],
+                                 errors)
     sentences: list[Sentence] = _guarded(
-        "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones),
+        "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones, passages),
         [], errors)
     spans = sorted(marks + debris, key=lambda s: (s.start, s.end, s.category))
     figures = _guarded("metrics",

@@ -382,7 +382,7 @@ def test_cli_model_missing_exits_with_install_hint(tmp_path):
 
 
 def test_engine_failing_analyser_keeps_the_others(monkeypatch):
-    def broken(parsed):
+    def broken(*args):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(engine.quotes, "find_quotes", broken)

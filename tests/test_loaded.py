@@ -69,14 +69,23 @@ def test_loaded_month_may_is_not_a_hedge():
      {"thugs", "vile", "evil"}),
     ('"This is a disgraceful and shameful decision," she told reporters.',
      {"disgraceful", "shameful"}),
+    # British style: single marks, found by the same scan that finds quotes
+    ("The minister said the plan was \u2018a disgraceful betrayal of workers\u2019.",
+     {"disgraceful", "betrayal"}),
+    # a quotation running over two paragraphs, news style
+    ("\u201cThese thugs have no shame.\n\n\u201cThey are vile,\u201d the mayor said.",
+     {"thugs", "vile"}),
 ])
 def test_loaded_leaves_long_quotations_to_the_source(text, unmarked):
     marked = {w.lower() for w, _, _ in _marks(text, labels.LOADED)}
     assert not marked & unmarked
 
 
-def test_loaded_marks_scare_quotes_with_a_note():
-    text = 'The government\'s "reform" cut pensions by a third.'
+@pytest.mark.parametrize("text", [
+    'The government\'s "reform" cut pensions by a third.',
+    "The government\u2019s \u2018reform\u2019 cut pensions by a third.",  # apostrophe first
+])
+def test_loaded_marks_scare_quotes_with_a_note(text):
     spans = [s for s in engine.analyze(text).spans if s.category == labels.LOADED]
     assert [text[s.start:s.end] for s in spans] == ["reform"]
     assert "scare quotes" in spans[0].explanation

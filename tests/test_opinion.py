@@ -102,6 +102,8 @@ def test_opinion_evidence_names_the_cue(text, rule, cue):
      "opinion.evaluative_adjective"),
     ("Two offences are listed: \u201cterrible conduct\u201d and \u201cgross neglect\u201d.",
      "opinion.evaluative_adjective"),
+    ("The union called the unions\u2019 new rota a \u2018disgraceful and cruel betrayal\u2019.",
+     "opinion.evaluative_adjective"),
     # a verb of showing with the writer's argument as subject reports nobody
     ("It reveals how far the party has drifted from its roots.", "fact.reporting_verb"),
     ("History shows that such tactics never last.", "fact.reporting_verb"),

@@ -11,7 +11,9 @@ label built with anti-/pro- ("pro-gun lawmakers"). Flood and invasion metaphors 
 arriving ("a flood of migrants") are marked where the grammar ties the word to the people,
 and doubt-casting verbs of saying ("claimed") only where they introduce what was said.
 
-Quotations: words inside a quoted passage of several words are the source's, not the
+Quotations (the passages `quotes.quoted_passages` finds, the one scan for quotation
+marks: curly, straight and single marks told apart from apostrophes, quotes running over
+paragraphs): words inside a quoted passage of several words are the source's, not the
 writer's, so they are not marked as the writer's loaded language (the quote itself is
 shown by the quotes analyser). Likewise, words in the content of reported speech ("she said
 the plan was reckless", "according to X") are the source's and are left unmarked; the
@@ -22,9 +24,10 @@ marked, with a note on the quote marks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,12 +35,13 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from framelens import labels, resources
+from framelens.analyzers import quotes as quote_finder
 from framelens.analyzers.inflection import inflect_like
+from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.model import Span
 from framelens.nlp.parsed import ParsedText
 
 _PHRASE_TOKEN_RE = re.compile(r"[a-z0-9']+|[^\sa-z0-9']")
-_QUOTED_RE = re.compile(r"\"[^\"\n]{1,600}\"|\u201c[^\u201d\n]{1,600}\u201d")
 # Parts of a named entity of these types are names, not word choices ("Brave", "Savage").
 _NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT",
                             "LAW", "LOC"})
@@ -339,23 +343,27 @@ class _Quoted:
     scare: bool
 
 
-def _quoted_passages(doc: Doc, quotes: dict[str, Any], reporting: Collection[str]
-                     ) -> list[_Quoted]:
-    """Quoted passages of a block.
+def _quoted_passages(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
+                     quotes: dict[str, Any], reporting: Collection[str]) -> list[_Quoted]:
+    """The quoted passages (`inner`: absolute ranges without their marks) that overlap the
+    block at `offset`, in block-relative offsets.
 
     A scare quote has few words, starts in lower case, is not a full utterance (no closing
     punctuation) and its sentence has no reporting verb (else it is a source's partial quote).
     """
-    passages = []
-    for match in _QUOTED_RE.finditer(doc.text):
-        content = match.group()[1:-1]
+    found = []
+    for inner_start, inner_end in inner:
+        start, end = max(inner_start - offset, 0), min(inner_end - offset, len(doc.text))
+        if start >= end:
+            continue
+        content = doc.text[start:end]
         scare = (0 < len(content.split()) <= int(quotes["max_scare_words"])
                  and content[:1].islower() and content[-1:].isalpha())
         if scare:
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            span = doc.char_span(start, end, alignment_mode="expand")
             scare = span is None or not any(t.lemma_.lower() in reporting for t in span.sent)
-        passages.append(_Quoted(match.start() + 1, match.end() - 1, content, scare))
-    return passages
+        found.append(_Quoted(start, end, content, scare))
+    return found
 
 
 def _span(entry: _Entry, start: int, end: int, note: str, alternative: str | None) -> Span:
@@ -381,11 +389,12 @@ def _quote_note(start: int, end: int, quoted: list[_Quoted], note: str) -> str |
     return ""
 
 
-def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
+def _block_marks(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
+                 lexicon: _Lexicon) -> list[Span]:
     """Marks of one parsed block, with absolute offsets."""
     quotes = lexicon.signals["quotes"]
     reported = lexicon.signals["reported_speech"]
-    quoted = _quoted_passages(doc, quotes, reported["verbs"])
+    quoted = _quoted_passages(doc, offset, inner, quotes, reported["verbs"])
     spans: list[Span] = []
     index = 0
     while index < len(doc):
@@ -421,10 +430,18 @@ def _block_marks(doc: Doc, offset: int, lexicon: _Lexicon) -> list[Span]:
     return sorted(spans, key=lambda m: (m.start, m.end))
 
 
-def find_marks(parsed: ParsedText) -> list[Span]:
-    """Loaded-language, hedge and booster spans in text order, one per word or phrase."""
+def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None) -> list[Span]:
+    """Loaded-language, hedge and booster spans in text order, one per word or phrase
+    (`quoted`: the text's quoted passages, if already found)."""
     lexicon = _lexicon()
+    if quoted is None:
+        quoted = quote_finder.quoted_passages(parsed)
+    inner = sorted(q.inner(parsed.text) for q in quoted)
+    starts = [start for start, _ in inner]
+    longest = max((end - start for start, end in inner), default=0)
     spans: list[Span] = []
     for block in parsed.blocks:
-        spans.extend(_block_marks(block.doc, block.start, lexicon))
+        first = bisect.bisect_left(starts, block.start - longest)
+        last = bisect.bisect_left(starts, block.end)
+        spans.extend(_block_marks(block.doc, block.start, inner[first:last], lexicon))
     return spans

@@ -11,10 +11,10 @@ mostly quoted or reported speech and `fact` otherwise.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,14 +23,11 @@ from spacy.tokens import Token
 
 from framelens import labels, resources
 from framelens.analyzers import quotes as quote_finder
+from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.model import Evidence, Quote, Sentence, Span
 from framelens.nlp.parsed import ParsedText, SentenceView
 
 RESOURCE = "opinion.toml"
-_SCARE_QUOTE_RE = re.compile(r"[\u201c\u2018\"]([^\u201c\u201d\u2018\"\n]{1,40}?)[\u201d\u2019\"]")
-# A passage in double quotation marks inside a sentence: someone else's words (or a
-# mention of a term), never the writer's own evaluative vocabulary.
-_IN_MARKS_RE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{1,300}?)[\u201d\"]")
 _FACT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW",
                             "PRODUCT", "WORK_OF_ART"})
 _DATE_ENTITIES = frozenset({"DATE", "TIME"})
@@ -112,12 +109,14 @@ def rule_ids() -> tuple[str, ...]:
 
 
 def label_sentences(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[Span],
-                    tones: Sequence[float]) -> list[Sentence]:
-    """Label every sentence `opinion`, `fact` or `attributed`, with score and evidence."""
+                    tones: Sequence[float], quoted: Sequence[QuotedSpan] | None = None
+                    ) -> list[Sentence]:
+    """Label every sentence `opinion`, `fact` or `attributed`, with score and evidence
+    (`quoted`: the text's passages in quotation marks, if already found)."""
     config = _config()
     sentences = []
-    for sent, hits, tone in zip(parsed.sentences(), sentence_cues(parsed, quotes, marks, tones),
-                                tones, strict=True):
+    all_cues = sentence_cues(parsed, quotes, marks, tones, quoted)
+    for sent, hits, tone in zip(parsed.sentences(), all_cues, tones, strict=True):
         evidence = _weigh(hits, config)
         raw = config.bias + sum(e.weight for e in evidence)
         score = 1.0 / (1.0 + math.exp(-raw))
@@ -139,14 +138,25 @@ def _quoted(start: int, end: int, quotes: Sequence[Quote]) -> bool:
 
 
 def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[Span],
-                  tones: Sequence[float]) -> list[list[Hit]]:
+                  tones: Sequence[float], quoted: Sequence[QuotedSpan] | None = None
+                  ) -> list[list[Hit]]:
     """The cue hits `(rule, start, end)` of every sentence, before weighting."""
     config = _config()
     sourced = [(q.content.start, q.content.end) for q in quotes
                if _speech(q) and not _own_words(parsed, q)]
     cues = frozenset(q.cue.start for q in quotes if q.cue is not None and q.voiced)
-    return [_cues(sent, sourced, cues, marks, tone, config)
-            for sent, tone in zip(parsed.sentences(), tones, strict=True)]
+    if quoted is None:
+        quoted = quote_finder.quoted_passages(parsed)
+    inner = sorted(q.inner(parsed.text) for q in quoted)
+    starts = [start for start, _ in inner]
+    longest = max((end - start for start, end in inner), default=0)
+    found = []
+    for sent, tone in zip(parsed.sentences(), tones, strict=True):
+        nearby = inner[bisect.bisect_left(starts, sent.start - longest):
+                       bisect.bisect_left(starts, sent.end)]
+        in_marks = [(s, e) for s, e in nearby if s < sent.end and e > sent.start]
+        found.append(_cues(sent, sourced, cues, in_marks, marks, tone, config))
+    return found
 
 
 def _speech(quote: Quote) -> bool:
@@ -179,7 +189,11 @@ def _weigh(hits: Sequence[Hit], config: _Config) -> tuple[Evidence, ...]:
 
 
 def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], cues: frozenset[int],
-          marks: Sequence[Span], tone: float, config: _Config) -> list[Hit]:
+          in_marks: Sequence[tuple[int, int]], marks: Sequence[Span], tone: float,
+          config: _Config) -> list[Hit]:
+    """Cue hits of one sentence; `in_marks`: the passages in quotation marks overlapping
+    it (without their marks), someone else's words or a term mentioned, never the writer's
+    own evaluative vocabulary."""
     inside = [(max(s, sent.start), min(e, sent.end)) for s, e in sourced
               if s < sent.end and e > sent.start]
     quoted_chars = sum(e - s for s, e in _merge(inside))
@@ -188,18 +202,16 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], cues: frozense
     def is_sourced(start: int) -> bool:
         return any(s <= start < e for s, e in inside)
 
-    in_marks = [(sent.start + m.start(), sent.start + m.end())
-                for m in _IN_MARKS_RE.finditer(sent.span.text)]
     hits: list[Hit] = []
     own_tokens = []
     for token in sent.span:
         start, end = sent.token_range(token, token)
-        if not is_sourced(start) and not any(s < start < e for s, e in in_marks):
+        if not is_sourced(start) and not any(s <= start < e for s, e in in_marks):
             own_tokens.append(token)
             hits.extend((rule, start, end) for rule in _token_rules(token, config))
         hits.extend((rule, start, end) for rule in _fact_rules(token, start in cues, config))
     hits.extend(_phrase_hits(sent, own_tokens, config))
-    hits.extend(_sentence_hits(sent, own_tokens, is_sourced, config))
+    hits.extend(_sentence_hits(sent, own_tokens, is_sourced, in_marks, config))
     covered = {(start, end) for _, start, end in hits}
     for mark in marks:
         if sent.start <= mark.start < sent.end and not is_sourced(mark.start):
@@ -371,7 +383,7 @@ def _phrase_hits(sent: SentenceView, own: Sequence[Token], config: _Config) -> l
 
 
 def _sentence_hits(sent: SentenceView, own: Sequence[Token], is_sourced: Any,
-                   config: _Config) -> list[Hit]:
+                   in_marks: Sequence[tuple[int, int]], config: _Config) -> list[Hit]:
     """Cues of the whole sentence: own question or exclamation, imperative, scare quotes."""
     hits: list[Hit] = []
     text = sent.text.rstrip()
@@ -397,10 +409,12 @@ def _sentence_hits(sent: SentenceView, own: Sequence[Token], is_sourced: Any,
     adjectives = [t for t in own if t.pos_ == "ADJ"]
     if len(adjectives) >= config.min_adjectives:
         hits.append(("opinion.many_adjectives", *sent.token_range(adjectives[0], adjectives[-1])))
-    for match in _SCARE_QUOTE_RE.finditer(sent.span.text):
-        inner = match.group(1).strip()
-        if 0 < len(inner.split()) <= 3 and inner[-1:] not in ".,!?;:":
-            start = sent.start + match.start()
-            if not is_sourced(start) or len(match.group(0)) < 0.5 * len(text):
-                hits.append(("opinion.scare_quotes", start, sent.start + match.end()))
+    for start, end in in_marks:
+        if start < sent.start or end > sent.end:
+            continue
+        inner = sent.text[start - sent.start:end - sent.start].strip()
+        few_words = 0 < len(inner.split()) <= 3 and inner[-1:] not in ".,!?;:"
+        if few_words and (not is_sourced(start) or end - start < 0.5 * len(text)):
+            hits.append(("opinion.scare_quotes", max(sent.start, start - 1),
+                         min(sent.end, end + 1)))
     return hits

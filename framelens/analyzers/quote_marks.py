@@ -36,6 +36,16 @@ class QuotedSpan:
     closed: bool = True
     paragraphs: int = 1
 
+    def inner(self, text: str) -> tuple[int, int]:
+        """The passage without its marks (an opening mark may be doubled, ``like this'')."""
+        start, end = self.start, self.end
+        while start < min(end, self.start + 2) and text[start] in ALL_MARKS:
+            start += 1
+        if self.closed:
+            while end > max(start, self.end - 2) and text[end - 1] in ALL_MARKS:
+                end -= 1
+        return start, end
+
 
 @dataclass(frozen=True)
 class _Mark:

@@ -84,12 +84,21 @@ class _Tokens:
         return bisect.bisect_left(self.starts, pos)
 
 
-def find_quotes(parsed: ParsedText) -> list[Quote]:
-    """Direct and indirect quotes in text order."""
+def quoted_passages(parsed: ParsedText) -> list[QuotedSpan]:
+    """Every passage in quotation marks, from one scan of the text: the quotes, the
+    loaded-language and the opinion analysers all take their quoted passages from here."""
+    return find_quoted(parsed.text, _paragraphs(parsed),
+                       lexicon().limits["single_quote_max_chars"])
+
+
+def find_quotes(parsed: ParsedText, quoted: list[QuotedSpan] | None = None) -> list[Quote]:
+    """Direct and indirect quotes in text order (`quoted`: the text's quoted passages, if
+    already found)."""
     lex = lexicon()
     tokens = _Tokens(parsed)
     paragraphs = _paragraphs(parsed)
-    quoted = find_quoted(parsed.text, paragraphs, lex.limits["single_quote_max_chars"])
+    if quoted is None:
+        quoted = quoted_passages(parsed)
     found = _direct(parsed.text, quoted, paragraphs, tokens, lex)
     found += _indirect(parsed, found, tokens, lex)
     found.sort(key=lambda f: (f.start, f.end))
