@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from framelens import __version__, labels
+from framelens.explain import counted
 from framelens.textio import InputError
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -228,8 +229,9 @@ def _summary(analysis) -> str:
     return (f"{analysis.source}: {analysis.genre.label} (score {analysis.genre.score:.2f}); "
             f"{m.sentence_count} sentences: {m.opinion_share:.0%} opinion, "
             f"{m.fact_share:.0%} fact, "
-            f"{m.attributed_share:.0%} attributed; {m.quote_count} quotes from "
-            f"{m.named_source_count} named sources; loaded {m.loaded_per_100:.1f}/100 words")
+            f"{m.attributed_share:.0%} attributed; {counted(m.quote_count, 'quote')} from "
+            f"{counted(m.named_source_count, 'named source')}; "
+            f"loaded {m.loaded_per_100:.1f}/100 words")
 
 
 def comparison_table(comparison) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from framelens import labels
+from framelens.explain import counted
 from framelens.model import Analysis, Comparison, MetricRow, TextRange
 
 
@@ -50,7 +51,7 @@ def _attributed(analysis: Analysis) -> int:
 
 def _sources_phrase(analysis: Analysis) -> str:
     count = analysis.metrics.named_source_count
-    return f"{count} named source(s)" if count else "no named source"
+    return counted(count, "named source") if count else "no named source"
 
 
 def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> list[str]:
@@ -71,7 +72,7 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
     if ma.quote_count or mb.quote_count:
         first, second = (b, a) if mb.named_source_count > ma.named_source_count else (a, b)
         first_name, second_name = (name_b, name_a) if first is b else (name_a, name_b)
-        sources = (f"{first_name} attributes {_attributed(first)} statement(s) to "
+        sources = (f"{first_name} attributes {counted(_attributed(first), 'statement')} to "
                    f"{_sources_phrase(first)}; {second_name} attributes "
                    f"{_attributed(second)} to {_sources_phrase(second)}.")
         weight = abs(ma.named_source_count - mb.named_source_count) / max(

@@ -44,6 +44,11 @@ class Explanation:
         return f"{text} [rule {self.rule}]" if self.rule else text
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 quote", "2 quotes": a number with its noun in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip("\u201d\u2019\")'")[-1:] in (".", "!", "?", "\u2026")
 
@@ -89,7 +94,7 @@ def explain_sentence(analysis: Analysis, sentence: Sentence,
         weight = f" (weight {cue.weight:+.2f})" if max_cues is None else ""
         lines.append(f"{cue.description} \u201c{words}\u201d{weight}")
     if len(ranked) > len(shown):
-        lines.append(f"and {len(ranked) - len(shown)} more cue(s)")
+        lines.append(f"and {counted(len(ranked) - len(shown), 'more cue')}")
     if max_cues is None and sentence.tone:
         lines.append(f"Tone {sentence.tone:+.2f} (\u22121 negative \u2026 +1 positive)")
     rules = ", ".join(dict.fromkeys(e.rule for e in shown))

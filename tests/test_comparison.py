@@ -48,7 +48,7 @@ def test_comparison_names_opinion_and_sourcing_contrasts():
     lines = compare(a, b).contrasts
     opinion_line = "A states 3.0\u00d7 more of its sentences as opinion"
     assert any(line.startswith(opinion_line) for line in lines)
-    assert ("B attributes 4 statement(s) to 2 named source(s); "
+    assert ("B attributes 4 statements to 2 named sources; "
             "A attributes 0 to no named source.") in lines
     assert "A reads as opinion, B as reporting." in lines
 

@@ -163,8 +163,9 @@ def article_header(analysis: Analysis, side: str, size: float,
     replaced = printable(analysis.text)[1]
     if replaced:
         flowables.append(Paragraph(
-            f"<b>Note:</b> {replaced} character(s) this PDF's font cannot show (for example "
-            f"emoji, CJK or right-to-left scripts) are printed as {REPLACEMENT}. The HTML and "
+            f"<b>Note:</b> {explain.counted(replaced, 'character')} this PDF's font cannot show "
+            f"(for example emoji, CJK or right-to-left scripts) "
+            f"{'is' if replaced == 1 else 'are'} printed as {REPLACEMENT}. The HTML and "
             "CSV exports keep them.", sheet["small"]))
     where = "at the foot of the page" if notes_at_foot else "below the paragraph"
     flowables.append(Paragraph(

@@ -36,10 +36,6 @@ TITLE_CHARS = 80
 _SPACES = re.compile(r"\s+")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def _one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
@@ -158,9 +154,10 @@ class SourcesPanel(QWidget):
         stances = [q for q in ordered if not q.voiced]
         lacking = unattributed_opinion(analysis)
         speakers = {quote_speaker(analysis, q) for q in quotes} - {UNATTRIBUTED}
-        header.setText(f"<b>{side}</b> \u2014 {name}: {_plural(len(quotes), 'quote')} from "
-                       f"{_plural(len(speakers), 'speaker')}; "
-                       f"{_plural(len(lacking), 'opinion sentence')} without a source")
+        counted = explain.counted
+        header.setText(f"<b>{side}</b> \u2014 {name}: {counted(len(quotes), 'quote')} from "
+                       f"{counted(len(speakers), 'speaker')}; "
+                       f"{counted(len(lacking), 'opinion sentence')} without a source")
         quotes_root = self._section(tree, f"Quotes ({len(quotes)})")
         for quote in quotes:
             quotes_root.addChild(self._quote_item(analysis, quote))

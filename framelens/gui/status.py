@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from framelens.explain import counted
 from framelens.language import ENGLISH, NO_LANGUAGE, LanguageGuess
 
 LOADING = "Loading the language model\u2026"
@@ -74,8 +75,8 @@ def summary_line(analyses: list) -> str:
         m = analysis.metrics
         parts.append(f"{name}: {m.opinion_share:.0%} opinion \u00b7 {m.fact_share:.0%} fact "
                      f"\u00b7 {m.attributed_share:.0%} attributed \u00b7 {m.loaded_per_100:.1f} "
-                     f"loaded/100 words \u00b7 {m.quote_count} quotes, "
-                     f"{m.named_source_count} sources")
+                     f"loaded/100 words \u00b7 {counted(m.quote_count, 'quote')}, "
+                     f"{counted(m.named_source_count, 'source')}")
     return "     |     ".join(parts)
 
 
