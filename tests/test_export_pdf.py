@@ -293,3 +293,11 @@ def test_pdf_debris_note_gives_the_reason_even_when_the_debris_has_a_colon(tmp_p
     out = tmp_path / "debris.pdf"
     pdf.write_pdf([analysis], None, str(out))
     assert "X1 This line repeats the headline." in _text(PdfReader(out))
+
+
+def test_pdf_legend_names_every_category_unbroken(seed_pdf):
+    # a handout's legend must not split a word over two lines ("Attribute" / "d (A)")
+    summary = " ".join((PdfReader(seed_pdf).pages[0].extract_text() or "").split())
+    for category in labels.STYLED_CATEGORIES:
+        entry = f"{style(category).name} ({style(category).symbol})"
+        assert entry in summary, entry

@@ -198,7 +198,7 @@ def render_html(analyses: Sequence[Analysis], comparison: Comparison | None,
         out.append(f"<p><b>{marklib.side_letter(index)}: {title}"
                    f"</b><br>Source: {_clean(display_source(analysis))} \u00b7 reads as "
                    f"{_clean(analysis.genre.label)} \u00b7 {analysis.metrics.word_count} words, "
-                   f"{analysis.metrics.quote_count} quotes</p>")
+                   f"{explain.counted(analysis.metrics.quote_count, 'quote')}</p>")
     out.append("</header>")
     if comparison is not None and comparison.contrasts:
         out.append("<h3>Sharpest contrasts</h3><ul>" +

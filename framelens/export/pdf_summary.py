@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from framelens import __version__, labels
+from framelens import __version__, explain, labels
 from framelens.comparison import metric_table
 from framelens.export import marks as marklib
 from framelens.export.pdf_article import display_source, paragraph_styles
@@ -49,7 +49,7 @@ def _legend(categories: Collection[str], registry: Registry, width: float) -> Ta
                      Paragraph(f"<b>{markup(category_style.name)}</b> "
                                f"({category_style.symbol})", cell),
                      Paragraph(markup(category_style.description), cell)])
-    table = Table(rows, colWidths=[width * 0.2, width * 0.22, width * 0.58])
+    table = Table(rows, colWidths=[width * 0.19, width * 0.27, width * 0.54])
     table.setStyle(_GRID)
     return table
 
@@ -106,7 +106,7 @@ def summary_flowables(analyses: Sequence[Analysis], comparison: Comparison | Non
             f"{markup(analysis.title or display_source(analysis))}</b><br/>"
             f"Source: {markup(display_source(analysis))} \u00b7 reads as "
             f"{markup(analysis.genre.label)} \u00b7 {analysis.metrics.word_count} words, "
-            f"{analysis.metrics.quote_count} quotes", sheet["small"]))
+            f"{explain.counted(analysis.metrics.quote_count, 'quote')}", sheet["small"]))
         flowables.append(Spacer(1, 3))
     if comparison is not None and comparison.contrasts:
         flowables.append(Paragraph("Sharpest contrasts", sheet["h3"]))
