@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framelens import engine, labels
-from framelens.analyzers.inflection import in_case_of, inflect_like
+from framelens.analyzers.inflection import article_for, in_case_of, inflect_like
 
 IRREGULAR = {"say": ["said", "said"], "rise": ["rose", "risen"],
              "defer": ["deferred", "deferred", "deferring"]}
@@ -67,3 +67,11 @@ def test_inflection_of_loaded_verb_alternatives_in_context(text, word, alternati
 ])
 def test_inflection_alternative_takes_the_case_of_the_words(words, alternative, before, expected):
     assert in_case_of(words, alternative, before) == expected
+
+
+@pytest.mark.parametrize(("word", "article"), [
+    ("firm", "a"), ("urgent", "an"), ("honest mistake", "an"), ("union", "a"),
+    ("one-off", "a"), ("European", "a"), ("activist", "an"), ("Hour", "an"),
+])
+def test_inflection_article_for_the_alternative(word, article):
+    assert article_for(word) == article

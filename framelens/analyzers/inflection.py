@@ -89,3 +89,19 @@ def in_case_of(words: str, alternative: str, before: str = "") -> str:
     if starts_sentence and letters and letters[0].isupper():
         return alternative[:1].upper() + alternative[1:]
     return alternative
+
+
+# Words spelt with a vowel but said with a consonant ("a union", "a one-off") and the
+# reverse ("an hour"): enough for the neutral alternatives the lexicon offers.
+_CONSONANT_SOUND = ("uni", "use", "usu", "eu", "one", "once")
+_VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
+
+
+def article_for(word: str) -> str:
+    """"a" or "an": the indefinite article that goes before `word`."""
+    lower = word.lower()
+    if lower.startswith(_VOWEL_SOUND):
+        return "an"
+    if lower.startswith(_CONSONANT_SOUND):
+        return "a"
+    return "an" if lower[:1] in _VOWELS else "a"

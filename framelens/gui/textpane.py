@@ -9,6 +9,7 @@ the next analysis replaces them. Selected ranges (metric click-through) are extr
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
-from framelens.analyzers.inflection import in_case_of
+from framelens.analyzers.inflection import article_for, in_case_of
 from framelens.gui import formats
 from framelens.gui.explain import LAYERS, marks_of
 from framelens.gui.offsets import Utf16Map
@@ -60,6 +61,8 @@ class Mark:
         return bool(self.alternative) and self.cursor.selectedText() == self.words
 
 
+# "a" or "an" right before a word (to agree with a replacement for that word).
+_ARTICLE_BEFORE = re.compile(r"\b([Aa]n?)(\s+)$")
 _LAYER = {category: index for index, category in enumerate(LAYERS)}
 
 
@@ -254,19 +257,31 @@ class ArticleEditor(QPlainTextEdit):
         return self.replaceable_at(cursor.selectionStart() if cursor.hasSelection()
                                    else cursor.position())
 
-    def replacement_text(self, mark: Mark) -> str:
-        """The mark's alternative in the case its words are written in."""
-        block = mark.cursor.document().findBlock(mark.cursor.selectionStart())
-        before = block.text()[:mark.cursor.selectionStart() - block.position()]
-        return in_case_of(mark.words, mark.alternative or "", before)
+    def replacement(self, mark: Mark) -> tuple[QTextCursor, str]:
+        """What replacing `mark` changes: a cursor over the words (and a preceding "a"/"an"
+        when the alternative needs the other one: "an ironclad" -> "a firm") and the text
+        to put there, in the case the words are written in."""
+        start = mark.cursor.selectionStart()
+        block = mark.cursor.document().findBlock(start)
+        before = block.text()[:start - block.position()]
+        text = in_case_of(mark.words, mark.alternative or "", before)
+        cursor = QTextCursor(mark.cursor)
+        found = _ARTICLE_BEFORE.search(before)
+        if found and found.group(1).lower() != article_for(text):
+            article = article_for(text)
+            if found.group(1)[0].isupper():
+                article = article.capitalize()
+            cursor.setPosition(block.position() + found.start(1))
+            cursor.setPosition(mark.cursor.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+            text = article + found.group(2) + text
+        return cursor, text
 
     def replace_with_alternative(self, mark: Mark) -> None:
         """Put the neutral alternative in place of the marked words: one undoable edit,
         which the next analysis sees like any other typing."""
         if self.isReadOnly() or not mark.replaceable():
             return
-        text = self.replacement_text(mark)
-        cursor = QTextCursor(mark.cursor)
+        cursor, text = self.replacement(mark)
         cursor.beginEditBlock()
         cursor.insertText(text)
         cursor.endEditBlock()
@@ -277,8 +292,9 @@ class ArticleEditor(QPlainTextEdit):
         `mark`, the loaded word there, has a neutral alternative and the text is editable."""
         menu = self.createStandardContextMenu(pos)
         if mark is not None and not self.isReadOnly():
-            action = QAction(f"Replace \u201c{mark.words}\u201d with "
-                             f"\u201c{self.replacement_text(mark)}\u201d", menu)
+            cursor, text = self.replacement(mark)
+            action = QAction(f"Replace \u201c{cursor.selectedText()}\u201d with "
+                             f"\u201c{text}\u201d", menu)
             action.triggered.connect(lambda: self.replace_with_alternative(mark))
             first = menu.actions()[0] if menu.actions() else None
             if first is None:

@@ -396,7 +396,8 @@ class MainWindow(QMainWindow):
                 "The cursor is on no loaded word with a neutral alternative "
                 "(F8 goes to the next mark).", 4000)
         else:
-            words, text = mark.words, editor.replacement_text(mark)
+            cursor, text = editor.replacement(mark)
+            words = cursor.selectedText()
             editor.replace_with_alternative(mark)
             self.statusBar().showMessage(
                 f"Replaced \u201c{words}\u201d with \u201c{text}\u201d (Ctrl+Z undoes it).", 6000)

@@ -11,6 +11,7 @@ from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span, Tex
 # word -> (category, subtype, alternative)
 FAKE_WORDS = {
     "disaster": (labels.LOADED, "emotive", "problem"),
+    "awful": (labels.LOADED, "emotive", "bad"),
     "perhaps": (labels.HEDGE, "", None),
     "clearly": (labels.BOOSTER, "", None),
 }

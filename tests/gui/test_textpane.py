@@ -99,6 +99,17 @@ def test_textpane_alternative_takes_the_case_of_a_sentence_start(make_window, fa
     assert editor.toPlainText() == "Problem struck. What a disaster.\n"
 
 
+def test_textpane_replacement_makes_the_article_agree(make_window, fake, qtbot):
+    window = make_window(fake)
+    editor = _analysed(window, qtbot, "An awful day. It was an awful idea.\n")
+    menu, texts = _menu_texts(editor, "awful", occurrence=1)
+    assert texts[0] == "Replace \u201can awful\u201d with \u201ca bad\u201d"
+    menu.actions()[0].trigger()
+    assert editor.toPlainText() == "An awful day. It was a bad idea.\n"
+    menu, texts = _menu_texts(editor, "awful")
+    assert texts[0] == "Replace \u201cAn awful\u201d with \u201cA bad\u201d"
+
+
 def test_textpane_no_replacement_offered_where_it_would_be_wrong(make_window, fake, qtbot):
     window = make_window(fake)
     editor = _analysed(window, qtbot, "What a disaster, clearly.\n")
