@@ -24,7 +24,6 @@ marked, with a note on the quote marks.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -37,7 +36,7 @@ from spacy.tokens import Doc, Token
 from framelens import labels, resources
 from framelens.analyzers import quotes as quote_finder
 from framelens.analyzers.inflection import inflect_like
-from framelens.analyzers.quote_marks import QuotedSpan
+from framelens.analyzers.quote_marks import QuotedIndex, QuotedSpan
 from framelens.model import Span
 from framelens.nlp.parsed import ParsedText
 
@@ -436,12 +435,9 @@ def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None) -
     lexicon = _lexicon()
     if quoted is None:
         quoted = quote_finder.quoted_passages(parsed)
-    inner = sorted(q.inner(parsed.text) for q in quoted)
-    starts = [start for start, _ in inner]
-    longest = max((end - start for start, end in inner), default=0)
+    index = QuotedIndex(parsed.text, quoted)
     spans: list[Span] = []
     for block in parsed.blocks:
-        first = bisect.bisect_left(starts, block.start - longest)
-        last = bisect.bisect_left(starts, block.end)
-        spans.extend(_block_marks(block.doc, block.start, inner[first:last], lexicon))
+        spans.extend(_block_marks(block.doc, block.start,
+                                  index.overlapping(block.start, block.end), lexicon))
     return spans

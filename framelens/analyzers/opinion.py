@@ -11,7 +11,6 @@ mostly quoted or reported speech and `fact` otherwise.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import importlib.resources
 import math
@@ -23,7 +22,7 @@ from spacy.tokens import Token
 
 from framelens import labels, resources
 from framelens.analyzers import quotes as quote_finder
-from framelens.analyzers.quote_marks import QuotedSpan
+from framelens.analyzers.quote_marks import QuotedIndex, QuotedSpan
 from framelens.model import Evidence, Quote, Sentence, Span
 from framelens.nlp.parsed import ParsedText, SentenceView
 
@@ -147,16 +146,10 @@ def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[S
     cues = frozenset(q.cue.start for q in quotes if q.cue is not None and q.voiced)
     if quoted is None:
         quoted = quote_finder.quoted_passages(parsed)
-    inner = sorted(q.inner(parsed.text) for q in quoted)
-    starts = [start for start, _ in inner]
-    longest = max((end - start for start, end in inner), default=0)
-    found = []
-    for sent, tone in zip(parsed.sentences(), tones, strict=True):
-        nearby = inner[bisect.bisect_left(starts, sent.start - longest):
-                       bisect.bisect_left(starts, sent.end)]
-        in_marks = [(s, e) for s, e in nearby if s < sent.end and e > sent.start]
-        found.append(_cues(sent, sourced, cues, in_marks, marks, tone, config))
-    return found
+    index = QuotedIndex(parsed.text, quoted)
+    return [_cues(sent, sourced, cues, index.overlapping(sent.start, sent.end), marks, tone,
+                  config)
+            for sent, tone in zip(parsed.sentences(), tones, strict=True)]
 
 
 def _speech(quote: Quote) -> bool:

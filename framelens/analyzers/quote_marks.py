@@ -12,6 +12,7 @@ closing mark before any opening one; the text up to it is the end of that quotat
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -45,6 +46,22 @@ class QuotedSpan:
             while end > max(start, self.end - 2) and text[end - 1] in ALL_MARKS:
                 end -= 1
         return start, end
+
+
+class QuotedIndex:
+    """A text's quoted passages without their marks, sorted, to find the ones that overlap
+    a sentence or block without scanning them all."""
+
+    def __init__(self, text: str, quoted: Sequence[QuotedSpan]):
+        self.inner = sorted(q.inner(text) for q in quoted)
+        self._starts = [start for start, _ in self.inner]
+        self._longest = max((end - start for start, end in self.inner), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The passages (without marks) that overlap text[start:end]."""
+        near = self.inner[bisect.bisect_left(self._starts, start - self._longest):
+                          bisect.bisect_left(self._starts, end)]
+        return [(s, e) for s, e in near if s < end and e > start]
 
 
 @dataclass(frozen=True)
