@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framelens import engine, labels
-from framelens.analyzers.inflection import article_for, in_case_of, inflect_like
+from framelens.analyzers.inflection import article_for, in_case_of, inflect_like, replacement
 
 IRREGULAR = {"say": ["said", "said"], "rise": ["rose", "risen"],
              "defer": ["deferred", "deferred", "deferring"]}
@@ -75,3 +75,14 @@ def test_inflection_alternative_takes_the_case_of_the_words(words, alternative, 
 ])
 def test_inflection_article_for_the_alternative(word, article):
     assert article_for(word) == article
+
+
+@pytest.mark.parametrize(("words", "alternative", "before", "expected"), [
+    ("ironclad", "firm", "It is an ", (3, "a firm")),
+    ("awful", "bad", "An ", (3, "A bad")),
+    ("disaster", "problem", "It was a ", (0, "problem")),
+    ("Regime", "government", "", (0, "Government")),
+])
+def test_inflection_replacement_takes_a_preceding_article_along(words, alternative, before,
+                                                                expected):
+    assert replacement(words, alternative, before) == expected

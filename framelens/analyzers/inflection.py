@@ -105,3 +105,22 @@ def article_for(word: str) -> str:
     if lower.startswith(_CONSONANT_SOUND):
         return "a"
     return "an" if lower[:1] in _VOWELS else "a"
+
+
+# "a" or "an" right before the words being replaced.
+_ARTICLE_BEFORE = re.compile(r"\b([Aa]n?)(\s+)$")
+
+
+def replacement(words: str, alternative: str, before: str = "") -> tuple[int, str]:
+    """How to put `alternative` in place of `words`, whose paragraph has `before` ahead of
+    them: how many characters before the words the edit also takes (a preceding "a"/"an"
+    that must change: "an ironclad" -> "a firm"), and the text to write, in the case of
+    the words."""
+    text = in_case_of(words, alternative, before)
+    found = _ARTICLE_BEFORE.search(before)
+    if found is None or found.group(1).lower() == article_for(text):
+        return 0, text
+    article = article_for(text)
+    if found.group(1)[0].isupper():
+        article = article.capitalize()
+    return len(before) - found.start(1), article + found.group(2) + text

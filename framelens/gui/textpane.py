@@ -9,7 +9,6 @@ the next analysis replaces them. Selected ranges (metric click-through) are extr
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
-from framelens.analyzers.inflection import article_for, in_case_of
+from framelens.analyzers.inflection import replacement
 from framelens.gui import formats
 from framelens.gui.explain import LAYERS, marks_of
 from framelens.gui.offsets import Utf16Map
@@ -61,8 +60,6 @@ class Mark:
         return bool(self.alternative) and self.cursor.selectedText() == self.words
 
 
-# "a" or "an" right before a word (to agree with a replacement for that word).
-_ARTICLE_BEFORE = re.compile(r"\b([Aa]n?)(\s+)$")
 _LAYER = {category: index for index, category in enumerate(LAYERS)}
 
 
@@ -258,34 +255,33 @@ class ArticleEditor(QPlainTextEdit):
                                    else cursor.position())
 
     def replacement(self, mark: Mark) -> tuple[QTextCursor, str]:
-        """What replacing `mark` changes: a cursor over the words (and a preceding "a"/"an"
-        when the alternative needs the other one: "an ironclad" -> "a firm") and the text
-        to put there, in the case the words are written in."""
+        """What replacing `mark` changes (`inflection.replacement`): a cursor over the
+        words, with a preceding "a"/"an" that must agree, and the text to put there."""
         start = mark.cursor.selectionStart()
         block = mark.cursor.document().findBlock(start)
-        before = block.text()[:start - block.position()]
-        text = in_case_of(mark.words, mark.alternative or "", before)
+        line = block.text()
+        before = line[:Utf16Map(line).from_qt(start - block.position())]
+        # the article and spaces taken back are ASCII: one Qt position each
+        back, text = replacement(mark.words, mark.alternative or "", before)
         cursor = QTextCursor(mark.cursor)
-        found = _ARTICLE_BEFORE.search(before)
-        if found and found.group(1).lower() != article_for(text):
-            article = article_for(text)
-            if found.group(1)[0].isupper():
-                article = article.capitalize()
-            cursor.setPosition(block.position() + found.start(1))
+        if back:
+            cursor.setPosition(start - back)
             cursor.setPosition(mark.cursor.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
-            text = article + found.group(2) + text
         return cursor, text
 
-    def replace_with_alternative(self, mark: Mark) -> None:
+    def replace_with_alternative(self, mark: Mark) -> tuple[str, str] | None:
         """Put the neutral alternative in place of the marked words: one undoable edit,
-        which the next analysis sees like any other typing."""
+        which the next analysis sees like any other typing. Returns (old, new) text, or
+        None when the text is read-only or the mark no longer covers its words."""
         if self.isReadOnly() or not mark.replaceable():
-            return
+            return None
         cursor, text = self.replacement(mark)
+        old = cursor.selectedText()
         cursor.beginEditBlock()
         cursor.insertText(text)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+        return old, text
 
     def context_menu(self, pos: QPoint, mark: Mark | None) -> QMenu:
         """The standard edit menu for viewport point `pos`, led by "Replace … with …" when

@@ -396,11 +396,10 @@ class MainWindow(QMainWindow):
                 "The cursor is on no loaded word with a neutral alternative "
                 "(F8 goes to the next mark).", 4000)
         else:
-            cursor, text = editor.replacement(mark)
-            words = cursor.selectedText()
-            editor.replace_with_alternative(mark)
-            self.statusBar().showMessage(
-                f"Replaced \u201c{words}\u201d with \u201c{text}\u201d (Ctrl+Z undoes it).", 6000)
+            done = editor.replace_with_alternative(mark)
+            if done is not None:
+                self.statusBar().showMessage(f"Replaced \u201c{done[0]}\u201d with "
+                                             f"\u201c{done[1]}\u201d (Ctrl+Z undoes it).", 6000)
 
     def show_metric(self, key: str) -> None:
         """Select, in both panes, the marks behind one comparison metric."""

@@ -68,7 +68,7 @@ def _menu_texts(editor, word, occurrence=0):
     index = -1
     for _ in range(occurrence + 1):
         index = editor.toPlainText().index(word, index + 1)
-    mark = editor.replaceable_at(index + 1)
+    mark = editor.replaceable_at(Utf16Map(editor.toPlainText()).to_qt(index + 1))
     menu = editor.context_menu(editor.cursorRect().center(), mark)
     texts = [a.text() for a in menu.actions()]
     return menu, texts
@@ -144,3 +144,12 @@ def test_window_edit_menu_replaces_the_word_at_the_cursor(make_window, fake, qtb
         window.actions_["replace"].trigger()
     assert editor.toPlainText() == "It was clearly a problem.\n"
     assert "Ctrl+Z" in window.statusBar().currentMessage()
+
+
+def test_textpane_replacement_after_emoji_keeps_the_article_right(make_window, fake, qtbot):
+    window = make_window(fake)
+    editor = _analysed(window, qtbot, "\U0001F600\U0001F600 It was an awful idea.\n")
+    menu, texts = _menu_texts(editor, "awful")
+    assert texts[0] == "Replace \u201can awful\u201d with \u201ca bad\u201d"
+    menu.actions()[0].trigger()
+    assert editor.toPlainText() == "\U0001F600\U0001F600 It was a bad idea.\n"
