@@ -8,6 +8,7 @@ the words a class reads on the projector are the words on the handout.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from framelens import labels
@@ -22,12 +23,14 @@ _LOADED_VERB = ("A loaded verb colours how the reader takes the statement;"
 
 @dataclass(frozen=True)
 class Explanation:
-    """What a mark is, which words it covers, why, and the rule that made it."""
+    """What a mark is, which words it covers, why, and the rule that made it (for a
+    sentence, `cues` are the rules of the cues its lines name)."""
 
     heading: str
     quoted: str = ""
     lines: tuple[str, ...] = ()
     rule: str = ""
+    cues: tuple[str, ...] = ()
 
     def note(self) -> str:
         """One line for paper and files: heading, marked words, reasons, rule."""
@@ -69,14 +72,16 @@ def explain_span(analysis: Analysis, span: Span) -> Explanation:
                        span.rule)
 
 
-def explain_sentence(analysis: Analysis, sentence: Sentence,
-                     max_cues: int | None = None) -> Explanation:
+def explain_sentence(analysis: Analysis, sentence: Sentence, max_cues: int | None = None,
+                     glossed: Collection[str] = ()) -> Explanation:
     """A labelled sentence: its label, opinion score and cues, the ones behind the label first.
 
     Cues pushing towards the label (towards opinion for an opinion sentence, away from it
     for a fact or attributed one) come first, strongest first. With `max_cues` only that
     many of those are named and the rest counted; without it every cue is listed with its
-    weight, and the label's description and the tone are added.
+    weight, and the label's description and the tone are added. A cue whose rule is in
+    `glossed` (already explained to this reader), or named earlier in this explanation, is
+    named by its short name only.
     """
     towards_opinion = sentence.label == labels.OPINION
 
@@ -89,17 +94,20 @@ def explain_sentence(analysis: Analysis, sentence: Sentence,
     else:
         shown = [cue for cue in ranked if supports(cue)][:max_cues] or ranked[:max_cues]
     lines = [] if max_cues is not None else [style(sentence.label).description]
+    described = set(glossed)
     for cue in shown:
         words = clip(analysis.excerpt(cue.start, cue.end), 40)
         weight = f" (weight {cue.weight:+.2f})" if max_cues is None else ""
-        lines.append(f"{cue.description} \u201c{words}\u201d{weight}")
+        what = cue.name if cue.rule in described and cue.name else cue.description
+        described.add(cue.rule)
+        lines.append(f"{what} \u201c{words}\u201d{weight}")
     if len(ranked) > len(shown):
         lines.append(f"and {counted(len(ranked) - len(shown), 'more cue')}")
     if max_cues is None and sentence.tone:
         lines.append(f"Tone {sentence.tone:+.2f} (\u22121 negative \u2026 +1 positive)")
-    rules = ", ".join(dict.fromkeys(e.rule for e in shown))
+    rules = tuple(dict.fromkeys(e.rule for e in shown))
     heading = f"{style(sentence.label).name} sentence (opinion score {sentence.score:.2f})"
-    return Explanation(heading, "", tuple(lines), rules)
+    return Explanation(heading, "", tuple(lines), ", ".join(rules), rules)
 
 
 def speaker_label(analysis: Analysis, quote: Quote) -> str:

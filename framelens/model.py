@@ -21,13 +21,15 @@ class TextRange:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One cue that pushed a sentence's label: the rule, a readable name and where it fired."""
+    """One cue that pushed a sentence's label: the rule, what it means, where it fired, its
+    weight, and its short name (the description without the gloss, for repeat mentions)."""
 
     rule: str
     description: str
     start: int
     end: int
     weight: float
+    name: str = ""
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,8 @@ def test_html_has_every_mark_with_its_note(seed_page, seed_analyses):
         assert marks
         for mark in marks:
             assert f"{side}-m{mark.number}" in ids and f"{side}-n{mark.number}" in ids
-            assert escape(mark.note, quote=True) in seed_page
+            assert escape(mark.note, quote=True) in seed_page  # hover title: whole note
+            assert escape(mark.printed, quote=True) in seed_page  # the note list
 
 
 def test_html_hover_titles_explain_marks(seed_page, wire):

@@ -301,3 +301,10 @@ def test_pdf_legend_names_every_category_unbroken(seed_pdf):
     for category in labels.STYLED_CATEGORIES:
         entry = f"{style(category).name} ({style(category).symbol})"
         assert entry in summary, entry
+
+
+def test_pdf_comments_are_whole_notes_while_page_notes_point_back(seed_pdf):
+    # a comment is read alone in a PDF reader's list; the printed notes are read in order
+    contents = [str(a["/Contents"]) for a in _annotations(PdfReader(seed_pdf))]
+    assert not any("Same reason as" in c for c in contents)
+    assert "Same reason as L" in _text(PdfReader(seed_pdf))

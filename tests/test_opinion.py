@@ -158,3 +158,11 @@ def test_opinion_oped_reported_reliance_is_not_attributed(oped):
     start = oped.text.index("Supreme Leader Ali Khameneis reported reliance")
     sentence = next(s for s in oped.sentences if s.start <= start < s.end)
     assert sentence.label != "attributed"
+
+
+def test_opinion_every_cue_has_a_short_name_taken_from_its_description():
+    # printed notes describe a cue once and then use its name: the reader must recognise it
+    config = opinion._config()
+    for rule in opinion.rule_ids():
+        name = config.names[rule]
+        assert name and name.lower() in config.descriptions[rule].lower(), rule

@@ -57,6 +57,7 @@ class _Config:
     emotive: frozenset[str]
     min_adjectives: int
     descriptions: dict[str, str]
+    names: dict[str, str]
     caps: dict[str, int]
     weights: dict[str, float]
     bias: float
@@ -82,6 +83,7 @@ def _config() -> _Config:
         emotive=_vader_words(float(rules["opinion.emotive_word"]["min_valence"])),
         min_adjectives=int(rules["opinion.many_adjectives"]["min_count"]),
         descriptions={rule: body["description"] for rule, body in rules.items()},
+        names={rule: body["name"] for rule, body in rules.items()},
         caps={rule: int(body.get("cap", 1)) for rule, body in rules.items()},
         weights={rule: weights.get(rule, 0.0) for rule in rules},
         bias=float(data["weights"]["bias"]),
@@ -177,7 +179,8 @@ def _weigh(hits: Sequence[Hit], config: _Config) -> tuple[Evidence, ...]:
     for rule, start, end in sorted(hits, key=lambda h: (h[1], h[2], h[0])):
         seen[rule] = seen.get(rule, 0) + 1
         weight = config.weights[rule] if seen[rule] <= config.caps[rule] else 0.0
-        evidence.append(Evidence(rule, config.descriptions[rule], start, end, round(weight, 3)))
+        evidence.append(Evidence(rule, config.descriptions[rule], start, end, round(weight, 3),
+                                 config.names[rule]))
     return tuple(evidence)
 
 

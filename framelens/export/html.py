@@ -107,7 +107,7 @@ def _paragraph(analysis: Analysis, side: str, marks: list[marklib.Mark],
     if notes_here:
         html.append('<ol class="notes">')
         html += [f'<li id="{side}-n{m.number}"><a class="tag-{m.category}" '
-                 f'href="#{side}-m{m.number}"><b>{m.tag}</b></a> {_clean(m.note)}</li>'
+                 f'href="#{side}-m{m.number}"><b>{m.tag}</b></a> {_clean(m.printed)}</li>'
                  for m in notes_here]
         html.append("</ol>")
     return "".join(html)

@@ -19,7 +19,7 @@ from framelens.explain import (
     explain_sentence,
     explain_span,
 )
-from framelens.model import Analysis, Quote
+from framelens.model import Analysis, Quote, Sentence, Span
 from framelens.styles import CategoryStyle, style
 
 # Sentence labels that get a number and a note (facts are only tinted).
@@ -40,7 +40,11 @@ class Part:
 
 @dataclass(frozen=True)
 class Mark:
-    """A numbered, explained passage of one document."""
+    """A numbered, explained passage of one document.
+
+    `explanation` is whole: a PDF comment or a hover shows it on its own. `printed` is the
+    note as printed among the others, leaning on the ones before it (see `collect_marks`).
+    """
 
     number: int
     category: str
@@ -51,10 +55,11 @@ class Mark:
     explanation: Explanation
     parts: tuple[Part, ...]
     alternative: str | None = None
+    printed: str = ""
 
     @property
     def note(self) -> str:
-        """The one-line note printed with the mark (`Explanation.note`)."""
+        """The whole one-line note (`Explanation.note`), for a note read on its own."""
         return self.explanation.note()
 
     @property
@@ -99,32 +104,62 @@ def _quote_parts(quote: Quote, categories: Collection[str]) -> tuple[Part, ...]:
 
 
 def collect_marks(analysis: Analysis, categories: Collection[str]) -> list[Mark]:
-    """The numbered marks of one document, in text order (outer passages first)."""
-    found: list[tuple[int, int, Mark]] = []
+    """The numbered marks of one document, in text order (outer passages first).
+
+    Printed notes are written in reading order and do not repeat themselves: a sentence cue
+    is described in full the first time it is named and by its short name after that, and a
+    word marked for the same reason as an earlier mark says "Same reason as L15." instead
+    of printing the reason again.
+    """
+    found: list[tuple[int, int, Sentence | Span | Quote, tuple[Part, ...]]] = []
     for sentence in analysis.sentences:
         if sentence.label in NUMBERED_SENTENCE_LABELS and sentence.label in categories:
-            part = Part(sentence.label, sentence.start, sentence.end)
-            found.append((sentence.start, -sentence.end, Mark(
-                0, sentence.label, sentence.start, sentence.end,
-                analysis.excerpt(sentence.start, sentence.end),
-                ",".join(dict.fromkeys(e.rule for e in sentence.evidence)),
-                explain_sentence(analysis, sentence, NOTE_CUES), (part,))))
+            found.append((sentence.start, -sentence.end, sentence,
+                          (Part(sentence.label, sentence.start, sentence.end),)))
     for span in analysis.spans:
         if span.category in categories and span.end > span.start:
-            part = Part(span.category, span.start, span.end)
-            found.append((span.start, -span.end, Mark(
-                0, span.category, span.start, span.end, analysis.excerpt(span.start, span.end),
-                span.rule, explain_span(analysis, span), (part,), span.alternative)))
+            found.append((span.start, -span.end, span,
+                           (Part(span.category, span.start, span.end),)))
     for quote in analysis.quotes:
         parts = _quote_parts(quote, categories)
         if parts:
-            start = min(p.start for p in parts)
-            end = max(p.end for p in parts)
-            found.append((start, -end, Mark(
-                0, parts[0].category, start, end, analysis.excerpt(start, end), quote.rule,
-                explain_quote(analysis, quote), parts)))
+            found.append((min(p.start for p in parts), -max(p.end for p in parts), quote, parts))
     found.sort(key=lambda item: (item[0], item[1]))
-    return [replace(m, number=number) for number, (_, _, m) in enumerate(found, start=1)]
+    glossed: set[str] = set()
+    reasons: dict[tuple[str, str, str], str] = {}  # (heading, rule, reason) -> first tag
+    marks = []
+    for number, (start, negative_end, item, parts) in enumerate(found, start=1):
+        end = -negative_end
+        category, alternative = parts[0].category, None
+        if isinstance(item, Sentence):
+            explanation = explain_sentence(analysis, item, NOTE_CUES)
+            printed = explain_sentence(analysis, item, NOTE_CUES, glossed).note()
+            glossed.update(explanation.cues)
+            rule = ",".join(dict.fromkeys(e.rule for e in item.evidence))
+        elif isinstance(item, Span):
+            explanation = explain_span(analysis, item)
+            rule, alternative = item.rule, item.alternative
+            printed = _refer_back(explanation, reasons, f"{style(category).symbol}{number}").note()
+        else:
+            explanation, rule = explain_quote(analysis, item), item.rule
+            printed = explanation.note()
+        marks.append(Mark(number, category, start, end, analysis.excerpt(start, end), rule,
+                          explanation, parts, alternative, printed))
+    return marks
+
+
+def _refer_back(explanation: Explanation, reasons: dict[tuple[str, str, str], str],
+                tag: str) -> Explanation:
+    """The explanation as printed: its reason replaced by a reference to the first mark
+    (in `reasons`) that printed the same reason; else as it is, remembered under `tag`."""
+    if not explanation.lines:
+        return explanation
+    key = (explanation.heading, explanation.rule, explanation.lines[0])
+    if key not in reasons:
+        reasons[key] = tag
+        return explanation
+    return replace(explanation, lines=(f"Same reason as {reasons[key]}.",
+                                       *explanation.lines[1:]))
 
 
 def look_of(categories: Collection[str]) -> Look:

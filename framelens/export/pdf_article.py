@@ -73,7 +73,7 @@ def _paragraph(analysis: Analysis, document: str, runs: list[marklib.Run],
 
 def _notes(marks: list[marklib.Mark], sheet: dict[str, ParagraphStyle]) -> list[Flowable]:
     return [Paragraph(f'<font color="{style(m.category).color}"><b>{m.tag}</b></font> '
-                      f"{markup(m.note)}", sheet["note"]) for m in marks]
+                      f"{markup(m.printed)}", sheet["note"]) for m in marks]
 
 
 def _debris_notes(marks: list[marklib.Mark], sheet: dict[str, ParagraphStyle]) -> Paragraph:
