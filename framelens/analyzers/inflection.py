@@ -92,9 +92,11 @@ def in_case_of(words: str, alternative: str, before: str = "") -> str:
 
 
 # Words spelt with a vowel but said with a consonant ("a union", "a one-off") and the
-# reverse ("an hour"): enough for the neutral alternatives the lexicon offers.
-_CONSONANT_SOUND = ("uni", "use", "usu", "eu", "one", "once")
-_VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
+# reverse ("an hour", "an uninformed"), checked first. A spelling rule, checked against the
+# CMU Pronouncing Dictionary for every alternative the lexicon offers (tests/test_inflection).
+_CONSONANT_SOUND = ("uni", "unan", "use", "usu", "ura", "ure", "uri", "uro", "uten", "uto", "uti",
+                    "ubiq", "ugan", "uk", "eu", "one", "once")
+_VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir", "unid", "unim", "unin", "uniss")
 
 
 def article_for(word: str) -> str:
