@@ -67,7 +67,21 @@ def test_html_has_every_mark_with_its_note(seed_page, seed_analyses):
         for mark in marks:
             assert f"{side}-m{mark.number}" in ids and f"{side}-n{mark.number}" in ids
             assert escape(mark.note, quote=True) in seed_page  # hover title: whole note
-            assert escape(mark.printed, quote=True) in seed_page  # the note list
+            if mark.refers_to is None:
+                assert escape(mark.printed, quote=True) in seed_page  # the note list
+
+
+def test_html_note_that_points_back_links_to_the_earlier_note(seed_page, seed_analyses):
+    pointing = 0
+    for side, analysis in zip("AB", seed_analyses, strict=True):
+        for mark in marklib.collect_marks(analysis, labels.STYLED_CATEGORIES):
+            if mark.refers_to is not None:
+                earlier = f"{mark.tag[0]}{mark.refers_to}"
+                assert (f'<li id="{side}-n{mark.number}">' in seed_page and
+                        f'Same reason as <a href="#{side}-n{mark.refers_to}">{earlier}</a>.'
+                        in seed_page)
+                pointing += 1
+    assert pointing > 5
 
 
 def test_html_hover_titles_explain_marks(seed_page, wire):

@@ -49,6 +49,16 @@ section.article{break-before:page}.notes{break-inside:avoid}}
 """
 
 
+def _note_html(mark: marklib.Mark, side: str) -> str:
+    """The printed note; a "Same reason as L15." links to note L15."""
+    note = _clean(mark.printed)
+    if mark.refers_to is None:
+        return note
+    tag = f"{style(mark.category).symbol}{mark.refers_to}"
+    return note.replace(f"Same reason as {tag}.",
+                        f'Same reason as <a href="#{side}-n{mark.refers_to}">{tag}</a>.', 1)
+
+
 def _clean(text: str) -> str:
     """Text without control characters (which HTML cannot carry), then escaped."""
     kept = "".join(c for c in text if c in "\t\n" or unicodedata.category(c) != "Cc")
@@ -107,7 +117,7 @@ def _paragraph(analysis: Analysis, side: str, marks: list[marklib.Mark],
     if notes_here:
         html.append('<ol class="notes">')
         html += [f'<li id="{side}-n{m.number}"><a class="tag-{m.category}" '
-                 f'href="#{side}-m{m.number}"><b>{m.tag}</b></a> {_clean(m.printed)}</li>'
+                 f'href="#{side}-m{m.number}"><b>{m.tag}</b></a> {_note_html(m, side)}</li>'
                  for m in notes_here]
         html.append("</ol>")
     return "".join(html)

@@ -56,6 +56,7 @@ class Mark:
     parts: tuple[Part, ...]
     alternative: str | None = None
     printed: str = ""
+    refers_to: int | None = None  # the earlier mark whose reason `printed` points to
 
     @property
     def note(self) -> str:
@@ -126,11 +127,11 @@ def collect_marks(analysis: Analysis, categories: Collection[str]) -> list[Mark]
             found.append((min(p.start for p in parts), -max(p.end for p in parts), quote, parts))
     found.sort(key=lambda item: (item[0], item[1]))
     glossed: set[str] = set()
-    reasons: dict[tuple[str, str, str], str] = {}  # (heading, rule, reason) -> first tag
+    reasons: dict[tuple[str, str, str], int] = {}
     marks = []
     for number, (start, negative_end, item, parts) in enumerate(found, start=1):
         end = -negative_end
-        category, alternative = parts[0].category, None
+        category, alternative, refers_to = parts[0].category, None, None
         if isinstance(item, Sentence):
             explanation = explain_sentence(analysis, item, NOTE_CUES)
             printed = explain_sentence(analysis, item, NOTE_CUES, glossed).note()
@@ -139,27 +140,27 @@ def collect_marks(analysis: Analysis, categories: Collection[str]) -> list[Mark]
         elif isinstance(item, Span):
             explanation = explain_span(analysis, item)
             rule, alternative = item.rule, item.alternative
-            printed = _refer_back(explanation, reasons, f"{style(category).symbol}{number}").note()
+            printed, refers_to = _printed_span(explanation, number, category, reasons)
         else:
             explanation, rule = explain_quote(analysis, item), item.rule
             printed = explanation.note()
         marks.append(Mark(number, category, start, end, analysis.excerpt(start, end), rule,
-                          explanation, parts, alternative, printed))
+                          explanation, parts, alternative, printed, refers_to))
     return marks
 
 
-def _refer_back(explanation: Explanation, reasons: dict[tuple[str, str, str], str],
-                tag: str) -> Explanation:
-    """The explanation as printed: its reason replaced by a reference to the first mark
-    (in `reasons`) that printed the same reason; else as it is, remembered under `tag`."""
+def _printed_span(explanation: Explanation, number: int, category: str,
+                  reasons: dict[tuple[str, str, str], int]) -> tuple[str, int | None]:
+    """A span's printed note, and the earlier mark it points back to: "Same reason as L15."
+    in place of a reason that mark already printed (`reasons`: what made it, first mark)."""
     if not explanation.lines:
-        return explanation
+        return explanation.note(), None
     key = (explanation.heading, explanation.rule, explanation.lines[0])
-    if key not in reasons:
-        reasons[key] = tag
-        return explanation
-    return replace(explanation, lines=(f"Same reason as {reasons[key]}.",
-                                       *explanation.lines[1:]))
+    first = reasons.setdefault(key, number)
+    if first == number:
+        return explanation.note(), None
+    reason = f"Same reason as {style(category).symbol}{first}."
+    return replace(explanation, lines=(reason, *explanation.lines[1:])).note(), first
 
 
 def look_of(categories: Collection[str]) -> Look:
