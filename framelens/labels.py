@@ -66,6 +66,13 @@ class MetricInfo:
             return f"{value * 100:.0f}%"
         return f"{value:.{self.digits}f}"
 
+    def format_change(self, value: float) -> str:
+        """Format a difference of this metric for people: shares change by percentage
+        points ("30 pts"), not by per cent (61% to 31% is not a 30% drop)."""
+        if self.percent:
+            return f"{value * 100:.0f} pts"
+        return self.format(value)
+
 
 # The metrics shown side by side in comparisons (window, PDF, HTML, CLI), in order.
 METRICS: Final = (

@@ -273,7 +273,7 @@ class MetricRow:
     def formatted(self) -> tuple[str, str, str]:
         """A, B and the signed difference, formatted for people."""
         info = labels.METRICS_BY_KEY[self.key]
-        diff = info.format(abs(self.difference))
+        diff = info.format_change(abs(self.difference))
         sign = "+" if self.difference > 0 else "-" if self.difference < 0 else "±"
         return info.format(self.a), info.format(self.b), sign + diff
 

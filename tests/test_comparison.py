@@ -39,7 +39,8 @@ def test_comparison_has_every_metric_with_difference():
     opinion = next(row for row in result.rows if row.key == "opinion_share")
     assert opinion.a == 0.6 and opinion.b == 0.1
     assert opinion.difference == opinion.b - opinion.a
-    assert opinion.formatted() == ("60%", "10%", "-50%")
+    # shares differ by percentage points: 60% against 10% is 50 points, not "50%"
+    assert opinion.formatted() == ("60%", "10%", "-50 pts")
 
 
 def test_comparison_names_opinion_and_sourcing_contrasts():

@@ -308,3 +308,13 @@ def test_pdf_comments_are_whole_notes_while_page_notes_point_back(seed_pdf):
     contents = [str(a["/Contents"]) for a in _annotations(PdfReader(seed_pdf))]
     assert not any("Same reason as" in c for c in contents)
     assert "Same reason as L" in _text(PdfReader(seed_pdf))
+
+
+def test_pdf_figures_keep_every_value_on_one_line(seed_pdf, seed_analyses):
+    # a value split mid-word ("reporti" / "ng", "+12" / "pts") misreads on a handout
+    from framelens.comparison import metric_table
+
+    summary = " ".join((PdfReader(seed_pdf).pages[0].extract_text() or "").split())
+    _, body = metric_table(seed_analyses, compare(*seed_analyses))
+    for row in body:
+        assert " ".join(row) in summary, row

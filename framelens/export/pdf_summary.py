@@ -7,6 +7,8 @@ import logging
 from collections.abc import Collection, Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from framelens import __version__, explain, labels
@@ -61,11 +63,22 @@ def _metrics(analyses: Sequence[Analysis], comparison: Comparison | None,
     header, body = metric_table(analyses, comparison)
     rows = [[Paragraph(f"<b>{markup(h)}</b>", cell) for h in header]]
     rows += [[Paragraph(markup(c), cell) for c in line] for line in body]
-    value_width = width * 0.5 / max(1, len(header) - 1)
-    table = Table(rows, colWidths=[width * 0.5] + [value_width] * (len(header) - 1),
-                  repeatRows=1)
+    table = Table(rows, colWidths=_metric_widths(header, body, cell, width), repeatRows=1)
     table.setStyle(_GRID)
     return table
+
+
+def _metric_widths(header: Sequence[str], body: Sequence[Sequence[str]],
+                   cell: ParagraphStyle, width: float) -> list[float]:
+    """Column widths that keep every value on one line ("reporting", "+12 pts"); the
+    metric names take what is left (and wrap between words if they must)."""
+    padding = 2 * 6 + 1  # reportlab's default left and right cell padding, and a margin
+    values = [max(stringWidth(header[i], cell.fontName + "-Bold", cell.fontSize),
+                  *(stringWidth(row[i], cell.fontName, cell.fontSize) for row in body))
+              + padding for i in range(1, len(header))]
+    if sum(values) > width * 0.6:  # very long values: share the width evenly instead
+        values = [width * 0.5 / len(values)] * len(values)
+    return [width - sum(values), *values]
 
 
 def _charts(comparison: Comparison, width: float) -> list[Flowable]:

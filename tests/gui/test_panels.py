@@ -84,7 +84,7 @@ def test_comparison_panel_lists_every_metric_in_order(comparison_panel, pair):
     assert comparison_panel.metric_keys() == [m.key for m in labels.METRICS]
     row = comparison_panel.row_of("opinion_share")
     cells = [comparison_panel.table.item(row, c).text() for c in range(4)]
-    assert cells == ["Opinion sentences", "60%", "10%", "-50%"]
+    assert cells == ["Opinion sentences", "60%", "10%", "-50 pts"]
 
 
 def test_comparison_panel_headers_carry_titles_and_genres(comparison_panel):
