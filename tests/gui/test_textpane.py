@@ -90,13 +90,24 @@ def test_textpane_context_menu_replaces_loaded_word_with_alternative(make_window
     assert editor.toPlainText() == "Disaster struck. What a disaster, clearly.\n"
 
 
-def test_textpane_alternative_takes_the_case_of_a_sentence_start(make_window, fake, qtbot):
+@pytest.mark.parametrize(("text", "word", "offer", "result"), [
+    # the alternative takes the case of a sentence start
+    ("Disaster struck. What a disaster.\n", "Disaster",
+     "Replace \u201cDisaster\u201d with \u201cProblem\u201d",
+     "Problem struck. What a disaster.\n"),
+    # after an emoji (two UTF-16 units each) the article before the word is still found
+    ("\U0001F600\U0001F600 It was an awful idea.\n", "awful",
+     "Replace \u201can awful\u201d with \u201ca bad\u201d",
+     "\U0001F600\U0001F600 It was a bad idea.\n"),
+])
+def test_textpane_replacement_offers_and_writes_the_right_wording(make_window, fake, qtbot,
+                                                                 text, word, offer, result):
     window = make_window(fake)
-    editor = _analysed(window, qtbot, "Disaster struck. What a disaster.\n")
-    menu, texts = _menu_texts(editor, "Disaster")
-    assert texts[0] == "Replace \u201cDisaster\u201d with \u201cProblem\u201d"
+    editor = _analysed(window, qtbot, text)
+    menu, texts = _menu_texts(editor, word)
+    assert texts[0] == offer
     menu.actions()[0].trigger()
-    assert editor.toPlainText() == "Problem struck. What a disaster.\n"
+    assert editor.toPlainText() == result
 
 
 def test_textpane_replacement_makes_the_article_agree(make_window, fake, qtbot):
@@ -144,12 +155,3 @@ def test_window_edit_menu_replaces_the_word_at_the_cursor(make_window, fake, qtb
         window.actions_["replace"].trigger()
     assert editor.toPlainText() == "It was clearly a problem.\n"
     assert "Ctrl+Z" in window.statusBar().currentMessage()
-
-
-def test_textpane_replacement_after_emoji_keeps_the_article_right(make_window, fake, qtbot):
-    window = make_window(fake)
-    editor = _analysed(window, qtbot, "\U0001F600\U0001F600 It was an awful idea.\n")
-    menu, texts = _menu_texts(editor, "awful")
-    assert texts[0] == "Replace \u201can awful\u201d with \u201ca bad\u201d"
-    menu.actions()[0].trigger()
-    assert editor.toPlainText() == "\U0001F600\U0001F600 It was a bad idea.\n"
