@@ -7,6 +7,7 @@ PySide6 6.12.0 on Python 3.11 dropped a reference to `None` on every
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -51,6 +52,7 @@ def test_survival_soak_toggles_themes_zoom_and_edits(make_window, fake, qtbot):
             window.set_text(pane, text, f"soak {pane}")
     editor = window.panes[0].editor
     toggled = [labels.OPINION, labels.LOADED, labels.HEDGE, labels.BOOSTER]
+    gc.collect()  # garbage of earlier tests holds references to None too
     before = sys.getrefcount(None)
     for step in range(3000):
         category = toggled[step % len(toggled)]
@@ -65,13 +67,17 @@ def test_survival_soak_toggles_themes_zoom_and_edits(make_window, fake, qtbot):
             QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         if step % 100 == 0:
             qtbot.wait(1)
-            assert sys.getrefcount(None) - before > -200, f"None is losing references at {step}"
+            gc.collect()
+            # 100 steps make ~20,000 setFormat calls: a binding that loses a reference per
+            # call is far past this margin, ordinary garbage is well inside it
+            assert sys.getrefcount(None) - before > -2000, f"None is losing references at {step}"
     for category in toggled:
         window.legend.set_toggle(category, True)
     with qtbot.waitSignal(window.analysisApplied, timeout=10000):
         window.analyse(0)
     assert editor.counts()[labels.LOADED] == 24
-    assert sys.getrefcount(None) - before > -200
+    gc.collect()
+    assert sys.getrefcount(None) - before > -2000
 
 
 def test_survival_zoom_and_theme_redraw_each_pane_once(make_window, fake, qtbot, monkeypatch):
