@@ -144,10 +144,11 @@ class ComparisonPanel(QWidget):
         keys = self.metric_keys()
         return keys.index(key) if key in keys else -1
 
-    def set_comparison(self, comparison) -> None:
-        """Show a Comparison, or the empty-state hint for None."""
+    def set_comparison(self, comparison, hint: str = EMPTY_HINT) -> None:
+        """Show a Comparison, or for None the `hint` (what is missing, or what is coming)."""
         self.comparison = comparison
         if comparison is None:
+            self.hint.setText(hint)
             self.stack.setCurrentWidget(self.hint)
             self._update_charts()
             return

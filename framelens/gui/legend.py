@@ -4,8 +4,8 @@ and a live count for each pane. The selected row is the category for next/previo
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from framelens import labels, styles
 from framelens.gui import formats
@@ -74,7 +74,9 @@ class Legend(QTreeWidget):
     def restyle(self, dark: bool, point_size: float) -> None:
         """Redraw the swatches for the theme and font size."""
         self._dark = dark
-        text_color = self.palette().text().color()
+        # The application's palette, not this widget's: the widget learns of a theme
+        # switch only later, and would draw light-theme swatches in the old text colour.
+        text_color = QApplication.palette().color(QPalette.ColorRole.Text)
         size = QSize(0, 0)
         for category, item in self.items.items():
             pixmap = formats.swatch(category, dark, point_size, text_color,

@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
             self._check_all_done()
             return
         self.pending[pane] = self.runner.request(pane, text, self.panes[pane].source)
+        if self.comparison_panel is not None and not self.panel_timer.isActive():
+            self.panel_timer.start(PANELS_AFTER_TYPING_MS if self.panes[pane].dirty else 0)
         if self.runner.model_loaded:  # until then the status bar says the model is loading
             self.analysis_status.analysing(PANE_NAMES[pane])
 
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def _model_ready(self) -> None:
         self.analysis_status.model_loaded(True)
+        self._update_panels()
 
     def _model_message(self) -> str:
         return f"The language model is missing or broken: {self.runner.model_error}"
@@ -272,14 +275,21 @@ class MainWindow(QMainWindow):
         typing = time.monotonic() - self.last_edit < PANELS_AFTER_TYPING_MS / 1000
         self.panel_timer.start(PANELS_AFTER_TYPING_MS if typing else 0)
         self.summary.setText(summary_line(analyses))
+        # The desktop adds the application's name ("… — FrameLens"): the title names the
+        # articles only, or it would say "FrameLens" twice.
         titles_short = [p.title.text() for p in self.panes if p.text()]
-        self.setWindowTitle("FrameLens" + (" \u2014 " + " vs ".join(titles_short)
-                                           if titles_short else ""))
+        self.setWindowTitle(" vs ".join(titles_short) if titles_short else "FrameLens")
 
     def _update_panels(self) -> None:
         titles = [pane.title.text() for pane in self.panes]
         panels.update(self.comparison_panel, self.sources_panel,
-                      [pane.analysis for pane in self.panes], titles)
+                      [pane.analysis for pane in self.panes], titles, self._comparison_hint())
+
+    def _comparison_hint(self) -> str | None:
+        """While both panes hold text but not both analyses: say the comparison is coming."""
+        if not all(pane.text().strip() for pane in self.panes) or self.runner.model_error:
+            return None
+        return panels.WAITING_HINT if self.runner.model_loaded else panels.LOADING_HINT
 
     # --- drafts and autosave ----------------------------------------------------------------
     def _edited(self, pane: int) -> None:
@@ -414,7 +424,11 @@ class MainWindow(QMainWindow):
         """Select code-point ranges of a pane's analysed text and scroll to them."""
         analysis = self.panes[pane].analysis
         if analysis is not None:
-            self.panes[pane].editor.focus_ranges(ranges, analysis.text)
+            editor = self.panes[pane].editor
+            editor.focus_ranges(ranges, analysis.text)
+            # the "Why was this marked?" panel follows every jump, never showing an older mark
+            here = editor.textCursor().selectionStart() if ranges else -1
+            self.explanation.setHtml(editor.explanation_at(here) if here >= 0 else "")
 
     # --- persistence and closing -------------------------------------------------------------
     def _layout_parts(self) -> dict:
