@@ -44,13 +44,29 @@ def to_html(explanation: explain.Explanation, part: str = "") -> str:
     return "<br>".join(lines)
 
 
+def _quote_parts(quote) -> tuple:
+    return ((labels.QUOTE_CONTENT, quote.content), (labels.QUOTE_SPEAKER, quote.speaker),
+            (labels.QUOTE_CUE, quote.cue))
+
+
+def credited_marks(analysis: Analysis) -> dict[str, int]:
+    """How many quote marks of each part belong to beliefs or plans the writer credits to
+    someone (drawn like quotes, but not counted as quotes: `explain.source_counts`)."""
+    found: dict[str, int] = {}
+    for quote in analysis.quotes:
+        if not quote.voiced:
+            for part, where in _quote_parts(quote):
+                if where is not None and where.end > where.start:
+                    found[part] = found.get(part, 0) + 1
+    return found
+
+
 def marks_of(analysis: Analysis) -> list[MarkInfo]:
     """Every mark of an analysis, in drawing order (sentences first, words last)."""
     marks = [MarkInfo(s.label, s.start, s.end, to_html(explain.explain_sentence(analysis, s)))
              for s in analysis.sentences if s.label in labels.SENTENCE_LABELS]
     for quote in analysis.quotes:
-        parts = ((labels.QUOTE_CONTENT, quote.content), (labels.QUOTE_SPEAKER, quote.speaker),
-                 (labels.QUOTE_CUE, quote.cue))
+        parts = _quote_parts(quote)
         explanation = explain.explain_quote(analysis, quote, with_content=True)
         marks += [MarkInfo(part, where.start, where.end, to_html(explanation, part))
                   for part, where in parts if where is not None and where.end > where.start]

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from framelens.gui import menus, panels, theme
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
+from framelens.gui.explain import credited_marks
 from framelens.gui.legend import Legend
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
-from framelens.gui.status import AnalysisStatus, language_problem, summary_line
+from framelens.gui.status import AnalysisStatus, language_problem, summary_wordings
 from framelens.gui.textpane import ArticlePane
+from framelens.gui.widgets import FittingLabel
 from framelens.gui.worker import AnalysisRunner
 
 log = logging.getLogger(__name__)
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
-        self.summary = QLabel()
+        self.summary = FittingLabel()
         self.analysis_status = AnalysisStatus()
         self.statusBar().addWidget(self.summary, 1)
         self.statusBar().addPermanentWidget(self.analysis_status)
@@ -271,10 +273,14 @@ class MainWindow(QMainWindow):
     def _refresh_views(self) -> None:
         analyses = [pane.analysis for pane in self.panes]
         for index, pane in enumerate(self.panes):
-            self.legend.set_counts(index, pane.editor.counts() if pane.analysis else None)
+            if pane.analysis is None:
+                self.legend.set_counts(index, None)
+            else:
+                self.legend.set_counts(index, pane.editor.counts(),
+                                       credited_marks(pane.analysis))
         typing = time.monotonic() - self.last_edit < PANELS_AFTER_TYPING_MS / 1000
         self.panel_timer.start(PANELS_AFTER_TYPING_MS if typing else 0)
-        self.summary.setText(summary_line(analyses))
+        self.summary.set_wordings(summary_wordings(analyses))
         # The desktop adds the application's name ("… — FrameLens"): the title names the
         # articles only, or it would say "FrameLens" twice.
         titles_short = [p.title.text() for p in self.panes if p.text()]
