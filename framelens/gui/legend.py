@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QTreeWidget, QTreeWidge
 from framelens import labels, styles
 from framelens.gui import formats
 
-
 PANE_LETTERS = ("A", "B")
 
 
