@@ -204,9 +204,9 @@ class ComparisonPanel(QWidget):
         frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
         table.setMinimumWidth(sum(widths) + frame)
         table.resizeRowsToContents()
-        self._choose_orientation()
+        self.choose_orientation()
 
-    def _choose_orientation(self) -> None:
+    def choose_orientation(self) -> None:
         """Charts beside the table when they fit, else below it (large fonts, narrow windows)."""
         needed = self.table.minimumWidth() + MIN_CHART_WIDTH * self._chart_scale_now()
         wide = self.width() >= needed
@@ -218,7 +218,7 @@ class ComparisonPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._choose_orientation()
+        self.choose_orientation()
 
     def set_dark(self, dark: bool) -> None:
         """Draw the charts for a dark (True) or light background."""

@@ -76,7 +76,12 @@ def build(window) -> dict[str, QAction]:
     actions["leave"] = _action(window, view_menu, "Leave Presentation Mode",
                                lambda: actions["present"].setChecked(False) or
                                window.set_presenting(False), ["Escape"])
-    view_menu.addAction(window.dock.toggleViewAction())
+    actions["legend"] = _action(window, view_menu, "Show or Hide the &Legend",
+                                window.presenter.toggle_legend, ["F9"])
+    actions["panels"] = _action(window, view_menu, "Show or Hide &Comparison and Sources",
+                                window.presenter.toggle_panels, ["F10"])
+    actions["one_pane"] = _action(window, view_menu, "&One Pane / Both Panes",
+                                  window.presenter.toggle_one_pane, ["F12"])
 
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "&About FrameLens", lambda: about(window))

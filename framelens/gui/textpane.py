@@ -37,6 +37,7 @@ from framelens.analyzers.inflection import replacement
 from framelens.gui import formats
 from framelens.gui.explain import LAYERS, marks_of
 from framelens.gui.offsets import Utf16Map
+from framelens.gui.widgets import ElidedLabel
 
 
 @dataclass
@@ -368,13 +369,10 @@ class ArticlePane(QFrame):
         self.dirty = False
         self.fresh = True
         self._loading = False
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("paneTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.source_line = QLabel()
+        self.source_line = ElidedLabel()
         self.source_line.setObjectName("paneSource")
-        self.source_line.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("paneMessage")
         self.message.setWordWrap(True)
@@ -401,6 +399,11 @@ class ArticlePane(QFrame):
         self.title.setText(title)
         self.source_line.setText(detail or (Path(source).name if source else ""))
         self.show_message("")
+
+    def set_compact(self, on: bool) -> None:
+        """Title and source line on one elided line each (presentation mode), or wrapped."""
+        self.title.set_eliding(on)
+        self.source_line.set_eliding(on)
 
     def text(self) -> str:
         """The document's own text: what is analysed and what offsets index."""

@@ -7,12 +7,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -24,6 +25,7 @@ from framelens.gui import menus, panels, theme
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.explain import credited_marks
 from framelens.gui.legend import Legend
+from framelens.gui.presentation import STRIP_SCALE, Presenter
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
 from framelens.gui.status import AnalysisStatus, language_problem, summary_wordings
 from framelens.gui.textpane import ArticlePane
@@ -56,10 +58,7 @@ class MainWindow(QMainWindow):
         self.pending: dict[int, int | None] = {0: None, 1: None}
         self.active = 0
         self.dark = self.settings.theme() == "dark"
-        self.presenting = False
         self.font_size = self.settings.font_size()
-        self._font_before_presenting = self.font_size
-        self._legend_width_before_presenting = 0
 
         self.panes = [ArticlePane(i) for i in range(2)]
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -82,6 +81,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.restore_bar)
         layout.addWidget(self.vertical)
+        self.presenter = Presenter(self)
+        layout.addWidget(self.presenter.strip)
         self.setCentralWidget(central)
 
         self.legend = Legend()
@@ -92,7 +93,8 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(2, 2, 2, 2)
         side_layout.addWidget(self.legend, 3)
-        side_layout.addWidget(QLabel("<b>Why was this marked?</b>"))
+        self.why_label = QLabel("<b>Why was this marked?</b>")
+        side_layout.addWidget(self.why_label)
         side_layout.addWidget(self.explanation, 2)
         self.dock = QDockWidget("Legend", self)
         self.dock.setObjectName("legendDock")
@@ -330,6 +332,11 @@ class MainWindow(QMainWindow):
         self.settings.set_enabled_categories(enabled)
         for pane in self.panes:
             pane.editor.set_style(enabled, self.dark)
+        self._scale_chrome(max(self.font_size * 0.85, MIN_FONT_SIZE))
+
+    @property
+    def presenting(self) -> bool:
+        return self.presenter.active
 
     def apply_look(self) -> None:
         """Apply theme, contrast and font size to the whole window."""
@@ -345,10 +352,24 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(small)
             widget.setFont(font)
         self.legend.restyle(self.dark, small)
-        self._fit_legend()
+        self._scale_chrome(small)
+        self.fit_legend()
         panels.set_dark(self.comparison_panel, self.dark)
 
-    def _fit_legend(self) -> None:
+    def _scale_chrome(self, small: float) -> None:
+        """Menus, status bar, dock title and the legend strip: the zoomed size when
+        presenting (read from the back of a room), the desktop's own size otherwise."""
+        chrome = QFont(QApplication.font())
+        if self.presenting:
+            chrome.setPointSizeF(max(small, chrome.pointSizeF()))
+        for widget in (self.menuBar(), self.statusBar(), self.dock, self.why_label,
+                       *self.menuBar().findChildren(QMenu)):
+            widget.setFont(chrome)
+        text_color = QApplication.palette().color(QPalette.ColorRole.Text)
+        self.presenter.strip.restyle(self.legend.enabled(), self.dark,
+                                     max(self.font_size * STRIP_SCALE, MIN_FONT_SIZE), text_color)
+
+    def fit_legend(self) -> None:
         """Widen the legend dock so category names are never cut at large font sizes."""
         metrics = self.legend.fontMetrics()
         items = [self.legend.topLevelItem(i) for i in range(self.legend.topLevelItemCount())]
@@ -373,24 +394,17 @@ class MainWindow(QMainWindow):
             self.settings.set_font_size(self.font_size)
         self.apply_look()
 
-    def set_presenting(self, on: bool) -> None:
-        """Presentation mode: full screen, large font, high contrast."""
+    def set_presenting(self, on: bool, full_screen: bool = True) -> None:
+        """Presentation mode: large type, high contrast, the text given the screen (full
+        screen unless `full_screen` is False); leaving restores the layout exactly."""
         if on == self.presenting:
             return
-        self.presenting = on
         if on:
-            self._font_before_presenting = self.font_size
-            self._legend_width_before_presenting = self.dock.width()
-            self.font_size = max(self.font_size, PRESENTATION_FONT_SIZE)
-            self.showFullScreen()
+            self.presenter.enter(PRESENTATION_FONT_SIZE, full_screen)
+            self.apply_look()
         else:
-            self.font_size = self._font_before_presenting
-            self.showNormal()
-        self.apply_look()
-        if not on:
-            # the legend was widened for the large font: give the text its room back
-            self.resizeDocks([self.dock], [self._legend_width_before_presenting],
-                             Qt.Orientation.Horizontal)
+            self.presenter.leave()
+        self.actions_["present"].setChecked(on)
 
     def step_mark(self, forward: bool) -> None:
         """Go to the next/previous mark of the legend's selected category in the active pane."""
@@ -442,6 +456,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.set_presenting(False)
+        if self.presenter.focused_pane is not None:
+            self.presenter.toggle_one_pane()
         self.settings.save_layout(self, self._layout_parts())
         self.drafts.close()
         self.runner.close()
