@@ -109,35 +109,44 @@ def _fill_recent(window, menu) -> None:
 
 
 def paste_article(window) -> None:
-    """Clipboard text becomes a new, unsaved article in the active pane."""
+    """Clipboard text becomes a new, unsaved article: in the active pane if it is empty,
+    else where the user says (an article is never replaced without asking)."""
+    from framelens.gui.unsaved import choose_paste_pane
     from framelens.gui.window import clipboard_text
 
     text = clipboard_text()
     if not text.strip():
         window.statusBar().showMessage("The clipboard holds no text.", 5000)
         return
-    window.set_text(window.active, text, "Pasted text", draft=True)
+    pane = choose_paste_pane(window)
+    if pane is None:
+        window.statusBar().showMessage("Nothing pasted.", 4000)
+        return
+    window.set_text(pane, text, "Pasted text", draft=True)
+    window.statusBar().showMessage(f"Pasted into {'AB'[pane]} as a new, unsaved article.", 5000)
 
 
-def save_dialog(window) -> None:
-    """Save the active pane's text as a UTF-8 file."""
+def save_dialog(window, pane_index: int | None = None) -> bool:
+    """Save a pane's text (default: the active pane's) as a UTF-8 file; True if saved."""
     from framelens.fileio import OutputError, atomic_output
 
-    pane = window.panes[window.active]
-    path, _ = QFileDialog.getSaveFileName(window, "Save text", pane.source or "draft.txt",
-                                          "Text (*.txt);;All files (*)")
+    pane = window.panes[window.active if pane_index is None else pane_index]
+    path, _ = QFileDialog.getSaveFileName(
+        window, f"Save the text of {'AB'[pane.index]}", pane.source or "draft.txt",
+        "Text (*.txt);;All files (*)")
     if not path:
-        return
+        return False
     try:
         with atomic_output(path) as handle:
             handle.write(pane.text())
     except OutputError as exc:
         QMessageBox.warning(window, "Save failed", str(exc))
-        return
+        return False
     pane.source, pane.dirty = path, False
     window.settings.add_recent_file(path)
     window.save_drafts()
     window.statusBar().showMessage(f"Saved {path}", 5000)
+    return True
 
 
 def _export_state(window):

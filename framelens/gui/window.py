@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from framelens.gui import menus, panels, theme
+from framelens.gui import menus, panels, theme, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.explain import credited_marks
 from framelens.gui.legend import Legend
@@ -455,6 +455,9 @@ class MainWindow(QMainWindow):
         return {"state": self, "panes": self.splitter, "vertical": self.vertical}
 
     def closeEvent(self, event) -> None:
+        if not unsaved.confirm_close(self):
+            event.ignore()
+            return
         self.set_presenting(False)
         if self.presenter.focused_pane is not None:
             self.presenter.toggle_one_pane()
