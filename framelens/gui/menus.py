@@ -52,6 +52,14 @@ def build(window) -> dict[str, QAction]:
     actions["draft"].setChecked(True)
     actions["replace"] = _action(window, edit_menu, "&Replace Loaded Word with Neutral Alternative",
                                  window.replace_loaded, ["Ctrl+Shift+R"])
+    edit_menu.addSeparator()
+    actions["find"] = _action(window, edit_menu, "&Find\u2026", window.find_bar.open,
+                              [QKeySequence.StandardKey.Find])
+    actions["find_next"] = _action(window, edit_menu, "Find &Next",
+                                   lambda: window.find_bar.find(True), ["F3"])
+    actions["find_previous"] = _action(window, edit_menu, "Find Pre&vious",
+                                       lambda: window.find_bar.find(False), ["Shift+F3"])
+    edit_menu.addSeparator()
     actions["reanalyse"] = _action(window, edit_menu, "Analyse &Again",
                                    lambda: [window.analyse(p.index) for p in window.panes], ["F5"])
 
@@ -73,9 +81,8 @@ def build(window) -> dict[str, QAction]:
     actions["dark"].setChecked(window.dark)
     actions["present"] = _action(window, view_menu, "Presentation &Mode", window.set_presenting,
                                  ["F11", "Ctrl+Shift+P"], checkable=True)
-    actions["leave"] = _action(window, view_menu, "Leave Presentation Mode",
-                               lambda: actions["present"].setChecked(False) or
-                               window.set_presenting(False), ["Escape"])
+    actions["leave"] = _action(window, view_menu, "Leave Presentation Mode", window.escape,
+                               ["Escape"])
     actions["legend"] = _action(window, view_menu, "Show or Hide the &Legend",
                                 window.presenter.toggle_legend, ["F9"])
     actions["panels"] = _action(window, view_menu, "Show or Hide &Comparison and Sources",

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from framelens.gui import menus, panels, theme, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.explain import credited_marks
+from framelens.gui.find import FindBar
 from framelens.gui.legend import Legend
 from framelens.gui.presentation import STRIP_SCALE, Presenter
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
@@ -81,6 +82,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.restore_bar)
         layout.addWidget(self.vertical)
+        self.find_bar = FindBar(lambda: self.panes[self.active].editor,
+                                lambda: PANE_NAMES[self.active])
+        layout.addWidget(self.find_bar)
         self.presenter = Presenter(self)
         layout.addWidget(self.presenter.strip)
         self.setCentralWidget(central)
@@ -405,6 +409,13 @@ class MainWindow(QMainWindow):
         else:
             self.presenter.leave()
         self.actions_["present"].setChecked(on)
+
+    def escape(self) -> None:
+        """Esc: close the find bar if it is open, else leave presentation mode."""
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        else:
+            self.set_presenting(False)
 
     def step_mark(self, forward: bool) -> None:
         """Go to the next/previous mark of the legend's selected category in the active pane."""
