@@ -164,8 +164,9 @@ def _export_state(window):
         from framelens.comparison import compare
 
         comparison = compare(both[0], both[1], "A", "B")
-    base = Path(window.panes[0].source or "framelens").stem
-    return analyses, comparison, base
+    titles = [pane.analysis.title or pane.title.text() for pane in window.panes
+              if pane.analysis is not None]
+    return analyses, comparison, exports.suggested_name(titles)
 
 
 def about(window) -> None:

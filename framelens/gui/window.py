@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from framelens.gui import menus, panels, theme, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.explain import credited_marks
+from framelens.gui.exports import ExportNotice
 from framelens.gui.find import FindBar
 from framelens.gui.legend import Legend
 from framelens.gui.presentation import STRIP_SCALE, Presenter
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         self.summary = FittingLabel()
         self.analysis_status = AnalysisStatus()
         self.statusBar().addWidget(self.summary, 1)
+        self.export_notice = ExportNotice()
+        self.statusBar().addPermanentWidget(self.export_notice)
         self.statusBar().addPermanentWidget(self.analysis_status)
 
         self.edit_timers = []
