@@ -122,6 +122,7 @@ class Presenter:
         window.restoreState(saved.state)
         window.splitter.restoreState(saved.panes)
         window.vertical.restoreState(saved.vertical)
+        window.dock_width.remember()
         if window.comparison_panel is not None:  # charts beside the table again if they fit
             window.comparison_panel.choose_orientation()
 

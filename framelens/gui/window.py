@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from framelens.gui import menus, panels, theme, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
+from framelens.gui.docks import DockWidthKeeper
 from framelens.gui.explain import credited_marks
 from framelens.gui.exports import ExportNotice
 from framelens.gui.find import FindBar
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("legendDock")
         self.dock.setWidget(side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock_width = DockWidthKeeper(self, self.dock)
 
         self.summary = FittingLabel()
         self.analysis_status = AnalysisStatus()
@@ -386,6 +388,7 @@ class MainWindow(QMainWindow):
         needed = name + 4 * metrics.height() + 2 * count + self.legend.frameWidth() * 2
         if self.dock.width() < needed:
             self.resizeDocks([self.dock], [needed], Qt.Orientation.Horizontal)
+            self.dock_width.remember()
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
