@@ -111,7 +111,7 @@ def show_first_explanation(window) -> None:
     for pane in reversed(window.panes):
         marks = [m for m in pane.editor.marks if m.category == "loaded_language"]
         if marks:
-            window.explanation.setHtml(marks[0].explanation)
+            window.show_explanation(marks[0].explanation)
             return
 
 

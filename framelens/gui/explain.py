@@ -7,6 +7,7 @@ orders the marks for drawing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -31,17 +32,29 @@ class MarkInfo:
     alternative: str | None = None
 
 
+_WEIGHT = re.compile(r" \(weight [+-]\d+\.\d+\)")
+_DETAIL = re.compile(r'<span class="detail">.*?</span>', re.DOTALL)
+
+
+def without_details(html: str) -> str:
+    """The explanation without rule ids and weights (the "details" a class need not see)."""
+    return _DETAIL.sub("", html)
+
+
 def to_html(explanation: explain.Explanation, part: str = "") -> str:
-    """Tooltip HTML: bold heading (after the quote part, if any), reasons, rule."""
+    """Tooltip HTML: bold heading (after the quote part, if any), reasons, rule; rule ids
+    and weights are marked as details (`without_details` takes them out)."""
     heading = f"<b>{escape(explanation.heading)}</b>"
     if part:
         heading = f"<b>{escape(styles.style(part).name)}</b> \u2014 {escape(explanation.heading)}"
     if explanation.quoted:
         heading += f": \u201c{escape(explanation.quoted)}\u201d"
-    lines = [heading, *(escape(line) for line in explanation.lines)]
+    lines = [heading, *(_WEIGHT.sub(lambda m: f'<span class="detail">{m.group()}</span>',
+                                    escape(line)) for line in explanation.lines)]
+    html = "<br>".join(lines)
     if explanation.rule:
-        lines.append(f"Rule: <code>{escape(explanation.rule)}</code>")
-    return "<br>".join(lines)
+        html += f'<span class="detail"><br>Rule: <code>{escape(explanation.rule)}</code></span>'
+    return html
 
 
 def _quote_parts(quote) -> tuple:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from framelens.gui import exports
+from framelens.gui.help_page import show_guide
 
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
 
@@ -91,6 +92,8 @@ def build(window) -> dict[str, QAction]:
                                   window.presenter.toggle_one_pane, ["F12"])
 
     help_menu = bar.addMenu("&Help")
+    actions["guide"] = _action(window, help_menu, "&How to Read the Marks",
+                               lambda: show_guide(window), [QKeySequence.StandardKey.HelpContents])
     _action(window, help_menu, "&About FrameLens", lambda: about(window))
     return actions
 

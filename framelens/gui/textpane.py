@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from framelens import labels
 from framelens.analyzers.inflection import replacement
 from framelens.gui import formats
-from framelens.gui.explain import LAYERS, marks_of
+from framelens.gui.explain import LAYERS, marks_of, without_details
 from framelens.gui.offsets import Utf16Map
 from framelens.gui.widgets import ElidedLabel
 
@@ -127,6 +127,7 @@ class ArticleEditor(QPlainTextEdit):
         self.formats = formats.all_formats(False)
         self._focus: list[QTextCursor] = []
         self.redrawing = False
+        self.details = False  # tooltips show rule ids and weights
         self.highlighter = MarkHighlighter(self)
 
     # --- marks -----------------------------------------------------------------------
@@ -316,7 +317,8 @@ class ArticleEditor(QPlainTextEdit):
             cursor = self.cursorForPosition(event.pos())
             text = self.explanation_at(cursor.position())
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
+                shown = text if self.details else without_details(text)
+                QToolTip.showText(event.globalPos(), shown, self.viewport())
             else:
                 QToolTip.hideText()
             return True

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from framelens.gui import menus, panels, theme, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
-from framelens.gui.explain import credited_marks
+from framelens.gui.explain import credited_marks, without_details
 from framelens.gui.exports import ExportNotice
 from framelens.gui.find import FindBar
 from framelens.gui.legend import Legend
@@ -101,7 +102,12 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.legend, 3)
         self.why_label = QLabel("<b>Why was this marked?</b>")
         side_layout.addWidget(self.why_label)
+        self.details_box = QCheckBox("Details: rule ids and weights")
+        self.details_box.toggled.connect(self._details_toggled)
+        self.explanation_html = ""
+        self.guide_dialog = None  # Help > How to Read the Marks, made when first asked for
         side_layout.addWidget(self.explanation, 2)
+        side_layout.addWidget(self.details_box)
         self.dock = QDockWidget("Legend", self)
         self.dock.setObjectName("legendDock")
         self.dock.setWidget(side)
@@ -123,7 +129,7 @@ class MainWindow(QMainWindow):
             timer.timeout.connect(lambda p=pane.index: self.analyse(p))
             self.edit_timers.append(timer)
             pane.edited.connect(lambda p=pane.index: self._edited(p))
-            pane.editor.explanationRequested.connect(self.explanation.setHtml)
+            pane.editor.explanationRequested.connect(self.show_explanation)
             pane.editor.filesDropped.connect(lambda files, p=pane.index: self.open_paths(files, p))
 
         self.runner.modelReady.connect(self._model_ready)
@@ -416,6 +422,16 @@ class MainWindow(QMainWindow):
             self.presenter.leave()
         self.actions_["present"].setChecked(on)
 
+    def show_explanation(self, html: str) -> None:
+        """Fill "Why was this marked?"; rule ids and weights only with Details ticked."""
+        self.explanation_html = html
+        self.explanation.setHtml(html if self.details_box.isChecked() else without_details(html))
+
+    def _details_toggled(self, on: bool) -> None:
+        for pane in self.panes:
+            pane.editor.details = on
+        self.show_explanation(self.explanation_html)
+
     def escape(self) -> None:
         """Esc: close the find bar if it is open, else leave presentation mode."""
         if self.find_bar.isVisible():
@@ -465,7 +481,7 @@ class MainWindow(QMainWindow):
             editor.focus_ranges(ranges, analysis.text)
             # the "Why was this marked?" panel follows every jump, never showing an older mark
             here = editor.textCursor().selectionStart() if ranges else -1
-            self.explanation.setHtml(editor.explanation_at(here) if here >= 0 else "")
+            self.show_explanation(editor.explanation_at(here) if here >= 0 else "")
 
     # --- persistence and closing -------------------------------------------------------------
     def _layout_parts(self) -> dict:
