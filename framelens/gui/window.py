@@ -7,30 +7,26 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from framelens.gui import menus, panels, theme, unsaved
+from framelens.gui import look, menus, panels, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
-from framelens.gui.explain import credited_marks, without_details
+from framelens.gui.explain import credited_marks
 from framelens.gui.exports import ExportNotice
 from framelens.gui.find import FindBar
-from framelens.gui.legend import Legend
-from framelens.gui.presentation import STRIP_SCALE, Presenter
+from framelens.gui.presentation import Presenter
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
+from framelens.gui.side_panel import SidePanel
 from framelens.gui.status import AnalysisStatus, language_problem, summary_wordings
 from framelens.gui.textpane import ArticlePane
 from framelens.gui.widgets import FittingLabel
@@ -92,25 +88,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.presenter.strip)
         self.setCentralWidget(central)
 
-        self.legend = Legend()
-        self.explanation = QTextBrowser()
-        self.explanation.setOpenLinks(False)
-        self.explanation.setPlaceholderText("Hover over or click a mark to see why it was marked.")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(2, 2, 2, 2)
-        side_layout.addWidget(self.legend, 3)
-        self.why_label = QLabel("<b>Why was this marked?</b>")
-        side_layout.addWidget(self.why_label)
-        self.details_box = QCheckBox("Details: rule ids and weights")
-        self.details_box.toggled.connect(self._details_toggled)
-        self.explanation_html = ""
+        self.side = SidePanel()
+        self.legend, self.explanation = self.side.legend, self.side.explanation
+        self.why_label, self.details_box = self.side.why_label, self.side.details_box
+        self.side.detailsToggled.connect(self._details_toggled)
         self.guide_dialog = None  # Help > How to Read the Marks, made when first asked for
-        side_layout.addWidget(self.explanation, 2)
-        side_layout.addWidget(self.details_box)
         self.dock = QDockWidget("Legend", self)
         self.dock.setObjectName("legendDock")
-        self.dock.setWidget(side)
+        self.dock.setWidget(self.side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock_width = DockWidthKeeper(self, self.dock)
 
@@ -347,54 +332,18 @@ class MainWindow(QMainWindow):
         self.settings.set_enabled_categories(enabled)
         for pane in self.panes:
             pane.editor.set_style(enabled, self.dark)
-        self._scale_chrome(max(self.font_size * 0.85, MIN_FONT_SIZE))
+        look.scale_chrome(self)
 
     @property
     def presenting(self) -> bool:
         return self.presenter.active
 
     def apply_look(self) -> None:
-        """Apply theme, contrast and font size to the whole window."""
-        theme.apply_theme(QApplication.instance(), self.dark, self.presenting, self.font_size)
-        for pane in self.panes:
-            font = pane.editor.font()
-            font.setPointSizeF(self.font_size)
-            pane.editor.setFont(font)
-            pane.editor.set_style(self.legend.enabled(), self.dark)
-        small = max(self.font_size * 0.85, MIN_FONT_SIZE)
-        for widget in (self.legend, self.explanation, self.tabs, *self.panes):
-            font = widget.font()
-            font.setPointSizeF(small)
-            widget.setFont(font)
-        self.legend.restyle(self.dark, small)
-        self._scale_chrome(small)
-        self.fit_legend()
-        panels.set_dark(self.comparison_panel, self.dark)
-
-    def _scale_chrome(self, small: float) -> None:
-        """Menus, status bar, dock title and the legend strip: the zoomed size when
-        presenting (read from the back of a room), the desktop's own size otherwise."""
-        chrome = QFont(QApplication.font())
-        if self.presenting:
-            chrome.setPointSizeF(max(small, chrome.pointSizeF()))
-        for widget in (self.menuBar(), self.statusBar(), self.dock, self.why_label,
-                       *self.menuBar().findChildren(QMenu)):
-            widget.setFont(chrome)
-        text_color = QApplication.palette().color(QPalette.ColorRole.Text)
-        self.presenter.strip.restyle(self.legend.enabled(), self.dark,
-                                     max(self.font_size * STRIP_SCALE, MIN_FONT_SIZE), text_color)
+        """Apply theme, contrast and font sizes to the whole window (`look.apply_look`)."""
+        look.apply_look(self)
 
     def fit_legend(self) -> None:
-        """Widen the legend dock so category names are never cut at large font sizes."""
-        metrics = self.legend.fontMetrics()
-        items = [self.legend.topLevelItem(i) for i in range(self.legend.topLevelItemCount())]
-        name = max(metrics.horizontalAdvance(item.text(0)) for item in items)
-        count = metrics.horizontalAdvance("0000")
-        # check box, symbol and padding beside the name, then the two count columns
-        needed = name + 4 * metrics.height() + 2 * count + self.legend.frameWidth() * 2
-        if self.dock.width() < needed:
-            self.resizeDocks([self.dock], [needed], Qt.Orientation.Horizontal)
-            self.dock_width.remember()
+        look.fit_legend(self)
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
@@ -424,13 +373,11 @@ class MainWindow(QMainWindow):
 
     def show_explanation(self, html: str) -> None:
         """Fill "Why was this marked?"; rule ids and weights only with Details ticked."""
-        self.explanation_html = html
-        self.explanation.setHtml(html if self.details_box.isChecked() else without_details(html))
+        self.side.show_explanation(html)
 
     def _details_toggled(self, on: bool) -> None:
         for pane in self.panes:
             pane.editor.details = on
-        self.show_explanation(self.explanation_html)
 
     def escape(self) -> None:
         """Esc: close the find bar if it is open, else leave presentation mode."""
