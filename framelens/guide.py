@@ -39,8 +39,8 @@ DETAILS = (
     "weights push towards opinion, negative towards fact. The opinion score is the "
     "logistic function of a bias plus the weights of the cues found, so a score of 0.5 "
     "means the cues balance. The weights were fitted on a labelled corpus (CheckThat! "
-    "subjectivity); the README's accuracy section gives how often the labels agree with "
-    "human ones."
+    "subjectivity); the README's \u201cHow well it works\u201d says how often the labels "
+    "agree with people's."
 )
 
 

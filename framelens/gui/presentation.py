@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from framelens import styles
 from framelens.gui import formats
 
-STRIP_SCALE = 0.6  # the strip's names, relative to the article text
+STRIP_SCALE = 0.65  # the strip's names, relative to the article text
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class LegendStrip(QWidget):
         self.setToolTip("The legend (F9 shows it in full, with counts and explanations)")
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(6, 2, 6, 2)
-        self.row.setSpacing(18)
+        self.row.setSpacing(14)
         self.names: dict[str, QLabel] = {}
         for category, style in styles.category_styles().items():
             label = QLabel()
