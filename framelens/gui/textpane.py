@@ -373,6 +373,7 @@ class ArticlePane(QFrame):
         self._loading = False
         self.title = ElidedLabel()
         self.title.setObjectName("paneTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source_line = ElidedLabel()
         self.source_line.setObjectName("paneSource")
         self.message = QLabel()
