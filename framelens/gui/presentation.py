@@ -46,19 +46,47 @@ class LegendStrip(QWidget):
         self.row.setContentsMargins(6, 2, 6, 2)
         self.row.setSpacing(14)
         self.names: dict[str, QLabel] = {}
+        self.enabled: set[str] = set()
         for category, style in styles.category_styles().items():
             label = QLabel()
             label.setToolTip(f"{style.name}: {style.description}")
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.names[category] = label
             self.row.addWidget(label)
+        self.more = QLabel()
+        self.row.addWidget(self.more)
         self.row.addStretch(1)
 
     def restyle(self, enabled: set[str], dark: bool, point_size: float, text_color) -> None:
         """Draw the names of the `enabled` categories at `point_size` for the theme."""
+        self.enabled = set(enabled)
         for category, label in self.names.items():
-            label.setVisible(category in enabled)
             label.setPixmap(formats.swatch(category, dark, point_size, text_color,
                                            sample=styles.style(category).name))
+        font = self.more.font()
+        font.setPointSizeF(point_size)
+        self.more.setFont(font)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show whole names only, as many as fit; the rest are counted ("+3 more: F9")."""
+        room = self.width() - self.row.contentsMargins().left() - self.row.contentsMargins().right()
+        room -= self.more.fontMetrics().horizontalAdvance("+10 more (F9)") + self.row.spacing()
+        hidden = 0
+        for category, label in self.names.items():
+            width = label.pixmap().width() + self.row.spacing()
+            fits = category in self.enabled and width <= room and not hidden
+            label.setVisible(fits)
+            if fits:
+                room -= width
+            elif category in self.enabled:
+                hidden += 1
+        self.more.setText(f"+{hidden} more (F9)" if hidden else "")
+        self.more.setVisible(bool(hidden))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(0, super().sizeHint().height())

@@ -102,3 +102,18 @@ def test_presentation_leaving_restores_the_layout_exactly(make_window, fake, qtb
     # the tabs' contents may need a few pixels more after a trip through large type
     assert abs(_article_height(window) - height_before) <= 10
     assert not window.presenting
+
+
+def test_presentation_legend_strip_shows_whole_names_only(make_window, fake, qtbot):
+    window = make_window(fake)
+    window.resize(1000, 700)
+    window.set_presenting(True, full_screen=False)
+    window.zoom(1)
+    strip = window.presenter.strip
+    qtbot.waitUntil(lambda: strip.isVisible() and window.width() == 1000)
+    qtbot.wait(50)
+    shown = [label for label in strip.names.values() if label.isVisible()]
+    assert shown and all(label.geometry().right() <= strip.width() for label in shown)
+    hidden = len(strip.names) - len(shown)
+    assert hidden and strip.more.text() == f"+{hidden} more (F9)"
+    assert strip.more.geometry().right() <= strip.width()
