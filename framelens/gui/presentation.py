@@ -70,8 +70,12 @@ class LegendStrip(QWidget):
 
     def _fit(self) -> None:
         """Show whole names only, as many as fit; the rest are counted ("+3 more: F9")."""
-        room = self.width() - self.row.contentsMargins().left() - self.row.contentsMargins().right()
-        room -= self.more.fontMetrics().horizontalAdvance("+10 more (F9)") + self.row.spacing()
+        margins = self.row.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        needed = sum(label.pixmap().width() + self.row.spacing()
+                     for category, label in self.names.items() if category in self.enabled)
+        if needed > room:  # keep room to say how many are left out
+            room -= self.more.fontMetrics().horizontalAdvance("+10 more (F9)") + self.row.spacing()
         hidden = 0
         for category, label in self.names.items():
             width = label.pixmap().width() + self.row.spacing()
