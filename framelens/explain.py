@@ -52,6 +52,43 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+# One definition of each count of who speaks, for every place that shows one.
+QUOTES_MEAN = "quotes: words someone said or wrote, direct or reported"
+CREDITED_MEAN = ("beliefs or plans credited: what the writer says someone knows, wants or "
+                 "plans; the writer's account, not anyone's words")
+SPEAKERS_MEAN = "speakers: everyone quoted, named or not (\u201cofficials\u201d, a full name)"
+NAMED_SOURCES_MEAN = "named sources: the people or bodies quoted by name"
+
+
+@dataclass(frozen=True)
+class SourceCounts:
+    """Who is given a voice in one article, counted one way everywhere (status bar,
+    legend, Sources tab, command line): see the `*_MEAN` definitions above."""
+
+    quotes: int
+    credited: int
+    speakers: int
+    named_sources: int
+
+    def short(self) -> str:
+        """"18 quotes, 6 named sources"."""
+        return f"{counted(self.quotes, 'quote')}, {counted(self.named_sources, 'named source')}"
+
+    def full(self) -> str:
+        """"18 quotes from 13 speakers (6 named sources)"."""
+        return (f"{counted(self.quotes, 'quote')} from {counted(self.speakers, 'speaker')} "
+                f"({counted(self.named_sources, 'named source')})")
+
+
+def source_counts(analysis: Analysis) -> SourceCounts:
+    """Quotes, credited beliefs, speakers and named sources of an analysis (the quote and
+    named-source figures equal `Metrics.quote_count` and `Metrics.named_source_count`)."""
+    voiced = [quote for quote in analysis.quotes if quote.voiced]
+    speakers = {analysis.speaker_of(quote) for quote in voiced} - {None}
+    return SourceCounts(len(voiced), len(analysis.quotes) - len(voiced), len(speakers),
+                        len(analysis.sources()))
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip("\u201d\u2019\")'")[-1:] in (".", "!", "?", "\u2026")
 

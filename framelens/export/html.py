@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from html import escape
 
-from framelens import __version__, explain, labels
+from framelens import __version__, explain, guide, labels
 from framelens.comparison import metric_table
 from framelens.export import marks as marklib
 from framelens.export.options import ExportOptions
@@ -225,6 +225,7 @@ def render_html(analyses: Sequence[Analysis], comparison: Comparison | None,
         out += [f'<section class="article">{_article(a, side, categories)}</section>'
                 for side, a in articles]
     out += [_sources(a, side, categories) for side, a in articles]
+    out.append(f'<section class="guide">{guide.guide_html(collapsible=True)}</section>')
     out.append("</body></html>")
     return "\n".join(out)
 

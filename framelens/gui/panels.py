@@ -13,6 +13,10 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 from framelens.comparison import compare
 
 log = logging.getLogger(__name__)
+WAITING_HINT = ("Both articles are open: the comparison appears here as soon as both are "
+                "analysed.")
+LOADING_HINT = ("Both articles are open. The language model is loading (about ten seconds "
+                "the first time); the comparison appears here as soon as both are analysed.")
 
 
 def _placeholder(text: str) -> QLabel:
@@ -47,12 +51,14 @@ def create(tabs: QTabWidget) -> tuple[QWidget | None, QWidget | None]:
     return comparison, sources
 
 
-def update(comparison_panel, sources_panel, analyses: list, titles: list[str]) -> None:
-    """Feed both panels the current analyses (a panel error is logged, not raised)."""
+def update(comparison_panel, sources_panel, analyses: list, titles: list[str],
+           hint: str | None = None) -> None:
+    """Feed both panels the current analyses (a panel error is logged, not raised); `hint`
+    is what the comparison panel says while it has no comparison to show."""
     if comparison_panel is not None:
         first, second = analyses
         result = compare(first, second, "A", "B") if first and second else None
-        _guarded(comparison_panel.set_comparison, result)
+        _guarded(comparison_panel.set_comparison, result, *([hint] if hint else []))
     if sources_panel is not None:
         _guarded(sources_panel.set_analyses, list(analyses), list(titles))
 
