@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from framelens import labels
+from framelens.analyzers import techniques
 from framelens.model import Analysis, Evidence, Quote, Sentence, Span
 from framelens.styles import style
 
@@ -63,13 +64,40 @@ def clip(text: str, limit: int = 80) -> str:
 
 
 def explain_span(analysis: Analysis, span: Span) -> Explanation:
-    """A loaded word, hedge, booster or debris: category, subtype, why, neutral alternative."""
+    """A loaded word, hedge, booster, debris or technique: category, subtype, why, neutral
+    alternative; for a technique, whose it is and the question a reader can ask of it."""
+    if span.category == labels.TECHNIQUE:
+        return explain_technique(analysis, span)
     heading = style(span.category).name + (f" ({span.subtype})" if span.subtype else "")
     lines = [span.explanation] if span.explanation else []
     if span.alternative:
         lines.append(f"Neutral alternative: \u201c{span.alternative}\u201d")
     return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
                        span.rule)
+
+
+def explain_technique(analysis: Analysis, span: Span) -> Explanation:
+    """A technique span: the technique, the evidence and whose it is (in `explanation`), and
+    the question to ask."""
+    heading = f"{style(span.category).name}: {technique_name(span.subtype)}"
+    lines = [span.explanation] if span.explanation else []
+    if span.question:
+        lines.append(f"Ask: {span.question}")
+    return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
+                       span.rule)
+
+
+def technique_name(subtype: str) -> str:
+    """The name of a technique for people ("Name-calling"), from its id."""
+    info = techniques.techniques().get(subtype)
+    return info.name if info else subtype.replace("_", " ")
+
+
+def whose(span: Span) -> str:
+    """Whose rhetoric a technique span is, in words: "writer" or "quoted: <speaker>"."""
+    if span.voice == labels.VOICE_SOURCE:
+        return f"quoted: {span.speaker or 'unnamed source'}"
+    return "writer"
 
 
 def explain_sentence(analysis: Analysis, sentence: Sentence, max_cues: int | None = None,
