@@ -44,7 +44,8 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
     voiced = [q for q in quotes if q.voiced]
     speakers = {q.speaker_name for q in voiced if q.speaker_name}
     # Techniques: the 13 persuasion techniques, apart from vague attribution (its own count).
-    used = [s for s in spans if s.category == labels.TECHNIQUE and s.subtype != labels.VAGUE_ATTRIBUTION]
+    used = [s for s in spans
+            if s.category == labels.TECHNIQUE and s.subtype != labels.VAGUE_ATTRIBUTION]
     return Metrics(
         word_count=n_words,
         sentence_count=n_sents,
