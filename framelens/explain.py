@@ -12,9 +12,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from framelens import labels
-from framelens.analyzers import techniques
 from framelens.model import Analysis, Evidence, Quote, Sentence, Span
 from framelens.styles import style
+from framelens.technique_info import technique_name
 
 # Notes on paper name a sentence's strongest cues only, so they stay readable.
 NOTE_CUES = 3
@@ -85,12 +85,6 @@ def explain_technique(analysis: Analysis, span: Span) -> Explanation:
         lines.append(f"Ask: {span.question}")
     return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
                        span.rule)
-
-
-def technique_name(subtype: str) -> str:
-    """The name of a technique for people ("Name-calling"), from its id."""
-    info = techniques.techniques().get(subtype)
-    return info.name if info else subtype.replace("_", " ")
 
 
 def whose(span: Span) -> str:

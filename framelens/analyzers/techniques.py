@@ -26,25 +26,14 @@ from framelens import labels, resources
 from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.model import Quote, Span
 from framelens.nlp.parsed import ParsedText, SentenceView
+from framelens.technique_info import RESOURCE, techniques
 
-RESOURCE = "techniques.toml"
 # A passage in quotation marks with at least this many words is someone's words, not a
 # scare-quoted label of the writer's.
 _MIN_QUOTED_WORDS = 5
 _NAME_CALLING_RULE = "technique.name_calling.pejorative_label"
 # Heads that name people or groups of people (the label is about someone).
-_PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG"})
-
-
-@dataclass(frozen=True)
-class Technique:
-    """One technique as the reader sees it: name, definition, question, an example."""
-
-    id: str
-    name: str
-    definition: str
-    question: str
-    example: str
+_PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +43,7 @@ class _Rule:
     pattern: re.Pattern[str]
     evidence: str
     not_preceded: re.Pattern[str] | None
+    enabled: bool
 
 
 @dataclass(frozen=True)
@@ -62,18 +52,6 @@ class _Voice:
 
     voice: str
     speaker: str | None
-
-
-@functools.cache
-def techniques() -> dict[str, Technique]:
-    """Every technique (the 13 of PTC besides loaded language, and vague attribution) by id."""
-    table: dict[str, Any] = resources.load_toml(RESOURCE)["technique"]
-    found = {key: Technique(key, entry["name"], entry["definition"], entry["question"],
-                            entry["example"]) for key, entry in table.items()}
-    missing = set(labels.TECHNIQUE_SUBTYPES) - set(found)
-    if missing:
-        raise resources.ResourceError(f"{RESOURCE}: no entry for {sorted(missing)}")
-    return found
 
 
 @functools.cache
@@ -86,33 +64,41 @@ def _rules() -> tuple[_Rule, ...]:
         before = entry.get("not_preceded")
         rules.append(_Rule(entry["id"], entry["technique"], re.compile(entry["pattern"], flags),
                            entry["evidence"],
-                           re.compile(before, re.IGNORECASE) if before else None))
+                           re.compile(before, re.IGNORECASE) if before else None,
+                           bool(entry.get("enabled", True))))
     return tuple(rules)
 
 
 def find_techniques(parsed: ParsedText, quotes: Sequence[Quote],
-                    passages: Sequence[QuotedSpan], loaded_marks: Sequence[Span]) -> list[Span]:
-    """The technique spans of a text, in text order."""
+                    passages: Sequence[QuotedSpan], loaded_marks: Sequence[Span],
+                    include_disabled: bool = False) -> list[Span]:
+    """The technique spans of a text, in text order.
+
+    Rules switched off in the resource (`enabled = false`: too imprecise on annotated news
+    to show a class) run only with `include_disabled`, for measuring them.
+    """
+    rules = tuple(r for r in _rules() if r.enabled or include_disabled)
+    name_calling = include_disabled or bool(_name_calling_settings().get("enabled", True))
     voices = _VoiceIndex(parsed.text, quotes, passages)
-    pejorative = {m.start: m for m in loaded_marks
-                  if m.category == labels.LOADED and m.subtype == "pejorative"}
+    loaded_at = {m.start: m for m in loaded_marks if m.category == labels.LOADED}
     found: dict[tuple[int, int, str], Span] = {}
     for sentence in parsed.sentences():
-        for start, end, rule_id, technique, evidence in _cue_matches(sentence):
+        for start, end, rule_id, technique, evidence in _cue_matches(sentence, rules):
             span = _make_span(parsed.text, start, end, technique, rule_id, evidence, voices)
             found.setdefault((start, end, technique), span)
-        for start, end in _name_calling(sentence, pejorative):
+        for start, end in _name_calling(sentence, loaded_at) if name_calling else ():
             span = _make_span(parsed.text, start, end, "name_calling", _NAME_CALLING_RULE,
                               "labels people with a word that condemns them", voices)
             found.setdefault((start, end, "name_calling"), span)
     return sorted(found.values(), key=lambda s: (s.start, s.end, s.subtype))
 
 
-def _cue_matches(sentence: SentenceView) -> list[tuple[int, int, str, str, str]]:
+def _cue_matches(sentence: SentenceView,
+                 rules: Sequence[_Rule]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, rule id, technique, evidence) of every cue rule matching the sentence."""
     text = sentence.text
     matches = []
-    for rule in _rules():
+    for rule in rules:
         for match in rule.pattern.finditer(text):
             group = "mark" if "mark" in rule.pattern.groupindex else 0
             start, end = match.span(group)
@@ -129,37 +115,38 @@ def _cue_matches(sentence: SentenceView) -> list[tuple[int, int, str, str, str]]
     return matches
 
 
-def _name_calling(sentence: SentenceView,
-                  pejorative: dict[int, Span]) -> list[tuple[int, int]]:
-    """Noun phrases naming people with a pejorative word: the word up to the phrase's head."""
+def _name_calling(sentence: SentenceView, loaded_at: dict[int, Span]) -> list[tuple[int, int]]:
+    """Noun phrases naming people that a pejorative modifier condemns ("the corrupt
+    officials"): the phrase without its determiner. A pejorative noun on its own ("thugs")
+    is left to loaded language."""
     found = []
-    for token in sentence.span:
-        mark = pejorative.get(sentence.char(token))
-        if mark is None:
+    for chunk in sentence.span.noun_chunks:
+        head = chunk.root
+        if sentence.char(head) in loaded_at or not _names_people(head):
             continue
-        head = token.head if token.dep_ in ("amod", "compound") else token
-        if head.pos_ not in ("NOUN", "PROPN") or not _names_people(head):
-            continue
-        first = min(token.i, head.i)
-        last = max(token.i, head.i)
-        for child in head.lefts:
-            if child.dep_ in ("amod", "compound") and child.i < first:
-                first = child.i
-        found.append(sentence.token_range(sentence.span.doc[first], sentence.span.doc[last]))
+        words = [t for t in chunk if t.dep_ not in ("det", "poss", "predet") and not t.is_punct]
+        modifiers = [loaded_at.get(sentence.char(t)) for t in words if t.i != head.i]
+        if words and any(m is not None and m.subtype == "pejorative" for m in modifiers):
+            found.append(sentence.token_range(words[0], words[-1]))
     return found
 
 
 def _names_people(token: Token) -> bool:
-    """Whether a noun names a person or group: an entity of those kinds or a plural noun
-    subject/object that is not a thing-like word (a cheap, explainable test)."""
+    """Whether a noun names a person or group: a person or nationality/religious/political
+    group entity, or a noun of the people list."""
     if token.ent_type_ in _PEOPLE_ENTITIES:
         return True
     return token.lemma_.lower() in _people_nouns()
 
 
+def _name_calling_settings() -> dict[str, Any]:
+    settings: dict[str, Any] = resources.load_toml(RESOURCE)["name_calling"]
+    return settings
+
+
 @functools.cache
 def _people_nouns() -> frozenset[str]:
-    return frozenset(resources.load_toml(RESOURCE)["name_calling"]["people_nouns"])
+    return frozenset(_name_calling_settings()["people_nouns"])
 
 
 def _make_span(text: str, start: int, end: int, technique: str, rule_id: str, evidence: str,
