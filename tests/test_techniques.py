@@ -29,6 +29,8 @@ def _marked(text: str) -> set[tuple[str, str]]:
      "vague_attribution", "It is widely believed"),
     ("Every patriot knows that our nation deserves a better treaty than this.",
      "flag_waving", "our nation"),
+    ("The new rules are straight out of the Nazi playbook.",
+     "bandwagon_reductio_ad_hitlerum", "straight out of the Nazi"),
     ("The tax went up again this spring, but it is what it is.",
      "thought_terminating_cliche", "it is what it is"),
     ("The minister misled parliament. What about the opposition's record on housing?",
@@ -61,7 +63,7 @@ def test_techniques_leave_plain_reporting_unmarked(text):
 
 
 def test_techniques_in_writer_voice_say_so():
-    text = "Every patriot knows that our nation deserves a better treaty than this."
+    text = "This is a bad day for our nation and its farmers."
     analysis, spans = _techniques(text)
     (span,) = spans
     assert span.voice == labels.VOICE_WRITER and span.speaker is None
@@ -106,7 +108,8 @@ def test_techniques_counts_split_writer_and_sources():
 
 
 def test_techniques_disabled_rules_stay_silent_unless_asked_for():
-    text = "The corrupt officials signed the contract. It was like the Nazis all over again."
+    text = ("The corrupt officials signed the contract. "
+            "Hitler's rise in 1933 is covered in the second chapter.")
     assert not {t for t, _ in _marked(text)} & {"name_calling", "bandwagon_reductio_ad_hitlerum"}
 
 

@@ -44,6 +44,7 @@ class _Rule:
     evidence: str
     not_preceded: re.Pattern[str] | None
     enabled: bool
+    speaker: str | None
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _rules() -> tuple[_Rule, ...]:
         rules.append(_Rule(entry["id"], entry["technique"], re.compile(entry["pattern"], flags),
                            entry["evidence"],
                            re.compile(before, re.IGNORECASE) if before else None,
-                           bool(entry.get("enabled", True))))
+                           bool(entry.get("enabled", True)), entry.get("speaker")))
     return tuple(rules)
 
 
@@ -83,19 +84,36 @@ def find_techniques(parsed: ParsedText, quotes: Sequence[Quote],
     loaded_at = {m.start: m for m in loaded_marks if m.category == labels.LOADED}
     found: dict[tuple[int, int, str], Span] = {}
     for sentence in parsed.sentences():
-        for start, end, rule_id, technique, evidence in _cue_matches(sentence, rules):
-            span = _make_span(parsed.text, start, end, technique, rule_id, evidence, voices)
-            found.setdefault((start, end, technique), span)
+        for start, end, rule, in _cue_matches(sentence, rules):
+            voice = voices.at(start, end)
+            if rule.speaker and voice.voice == labels.VOICE_WRITER:
+                voice = _Voice(labels.VOICE_SOURCE, rule.speaker)
+            span = _make_span(parsed.text, start, end, rule.technique, rule.id, rule.evidence,
+                              voice)
+            found.setdefault((start, end, rule.technique), span)
         for start, end in _name_calling(sentence, loaded_at) if name_calling else ():
             span = _make_span(parsed.text, start, end, "name_calling", _NAME_CALLING_RULE,
-                              "labels people with a word that condemns them", voices)
+                              "labels people with a word that condemns them",
+                              voices.at(start, end))
             found.setdefault((start, end, "name_calling"), span)
-    return sorted(found.values(), key=lambda s: (s.start, s.end, s.subtype))
+    return _outermost(sorted(found.values(), key=lambda s: (s.start, -s.end, s.subtype)))
 
 
-def _cue_matches(sentence: SentenceView,
-                 rules: Sequence[_Rule]) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, rule id, technique, evidence) of every cue rule matching the sentence."""
+def _outermost(spans: list[Span]) -> list[Span]:
+    """The spans (sorted by start, longest first) minus those inside another span of the
+    same technique ("sources confirm" inside "independent sources confirm")."""
+    kept: list[Span] = []
+    reach: dict[str, int] = {}
+    for span in spans:
+        if span.end <= reach.get(span.subtype, -1):
+            continue
+        reach[span.subtype] = max(span.end, reach.get(span.subtype, -1))
+        kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, s.end, s.subtype))
+
+
+def _cue_matches(sentence: SentenceView, rules: Sequence[_Rule]) -> list[tuple[int, int, _Rule]]:
+    """(start, end, rule) of every cue rule matching the sentence."""
     text = sentence.text
     matches = []
     for rule in rules:
@@ -110,8 +128,7 @@ def _cue_matches(sentence: SentenceView,
                 continue
             if rule.not_preceded is not None and rule.not_preceded.search(text[:start]):
                 continue
-            matches.append((sentence.start + start, sentence.start + end, rule.id,
-                            rule.technique, rule.evidence))
+            matches.append((sentence.start + start, sentence.start + end, rule))
     return matches
 
 
@@ -150,9 +167,8 @@ def _people_nouns() -> frozenset[str]:
 
 
 def _make_span(text: str, start: int, end: int, technique: str, rule_id: str, evidence: str,
-               voices: _VoiceIndex) -> Span:
+               voice: _Voice) -> Span:
     info = techniques()[technique]
-    voice = voices.at(start, end)
     words = " ".join(text[start:end].split())
     explanation = f"{info.name}: \u201c{words}\u201d {evidence}. {_whose(voice)}"
     return Span(start, end, labels.TECHNIQUE, explanation, rule_id, technique,
