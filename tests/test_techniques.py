@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+
 import pytest
+from pypdf import PdfReader
 
 from framelens import engine, labels, technique_info
+from framelens.comparison import compare
 from framelens.explain import explain_span
+from framelens.export import csvfile, pdf
 from framelens.model import Analysis, Span
 
 
@@ -131,3 +136,54 @@ def test_techniques_json_round_trip_keeps_voice_and_question(oped):
     assert again.spans_of(labels.TECHNIQUE) == oped.spans_of(labels.TECHNIQUE)
     other = [s for s in oped.to_json()["spans"] if s["category"] != labels.TECHNIQUE]
     assert all("voice" not in s for s in other)
+
+
+def test_techniques_comparison_says_who_uses_a_technique_in_whose_voice():
+    writer = engine.analyze("Our nation deserves better. Our country has been sold short. "
+                            "The talks resume on Monday.")
+    quoting = engine.analyze("Anna Berg, a councillor, said that our nation deserved better. "
+                             "The talks resume on Monday.")
+    lines = compare(writer, quoting, "A", "B").contrasts
+    assert "A uses flag-waving twice in its own voice; B only in quotes (once)." in lines
+    only = compare(writer, engine.analyze("The talks resume on Monday."), "A", "B").contrasts
+    assert "Only A uses flag-waving: twice in its own voice." in only
+    assert any(line.startswith("Persuasion techniques per 100 sentences: A 66.7, B 0.0")
+               for line in only)
+
+
+def test_techniques_exports_carry_voice_and_question(oped, tmp_path):
+    out = tmp_path / "marks.csv"
+    csvfile.write_csv([oped], str(out))
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["category"] == labels.TECHNIQUE]
+    assert rows and all(row["voice"] and row["question"].endswith("?") for row in rows)
+    cliche = [row for row in rows if row["subtype"] == "thought_terminating_cliche"]
+    assert [row["voice"] for row in cliche] == ["writer"]
+
+
+def test_techniques_pdf_has_a_glossary_of_the_techniques_that_occur(oped, tmp_path):
+    out = tmp_path / "handout.pdf"
+    pdf.write_pdf([oped], None, str(out))
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    glossary = [text for text in pages if "Glossary of persuasion techniques" in text]
+    assert len(glossary) == 1
+    words = " ".join(glossary[0].replace("-\n", "-").split())
+    assert "Thought-terminating clich" in words and "Vague attribution" in words
+    assert "Flag-waving" not in words  # only the techniques that occur
+    assert "What question does this phrase stop the reader from asking?" in words
+
+
+def test_techniques_on_seeds_oped_is_the_writer_wire_is_its_sources(oped, wire):
+    def used(analysis):
+        return [(s.subtype, s.voice, analysis.text[s.start:s.end])
+                for s in analysis.spans_of(labels.TECHNIQUE)
+                if s.subtype != labels.VAGUE_ATTRIBUTION]
+
+    assert used(oped) == [("thought_terminating_cliche", labels.VOICE_WRITER,
+                           "the conclusion is unavoidable")]
+    assert ("slogans", labels.VOICE_SOURCE, "Death to Khamenei") in used(wire)
+    assert wire.metrics.technique_source_count > wire.metrics.technique_writer_count
+    assert oped.metrics.technique_writer_count == oped.metrics.technique_count
+    vague = {wire.text[s.start:s.end] for s in wire.spans_of(labels.TECHNIQUE)
+             if s.subtype == labels.VAGUE_ATTRIBUTION}
+    assert {"Experts suggest", "independent sources confirm"} <= vague
