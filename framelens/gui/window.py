@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.explanation.setOpenLinks(False)
         self.explanation.setPlaceholderText("Hover over or click a mark to see why it was marked.")
         side = QWidget()
-        side_layout = QVBoxLayout(side)
+        self.side_layout = side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(2, 2, 2, 2)
         side_layout.addWidget(self.legend, 3)
         side_layout.addWidget(QLabel("<b>Why was this marked?</b>"))
@@ -370,6 +370,9 @@ class MainWindow(QMainWindow):
         else:
             self.font_size = self._font_before_presenting
             self.showNormal()
+        # large rows need more height: the legend gets more of the dock than the explanation,
+        # so no scroll bar narrows the category names
+        self.side_layout.setStretchFactor(self.legend, 4 if on else 3)
         self.apply_look()
         if not on:
             # the legend was widened for the large font: give the text its room back
