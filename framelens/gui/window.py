@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from framelens import labels
+from framelens.explain import explain_span
 from framelens.gui import menus, panels, theme
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
+from framelens.gui.explain import to_html
 from framelens.gui.legend import Legend
+from framelens.gui.offsets import Utf16Map
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
 from framelens.gui.status import AnalysisStatus, language_problem, summary_line
 from framelens.gui.textpane import ArticlePane
@@ -66,7 +70,7 @@ class MainWindow(QMainWindow):
             pane.setObjectName("pane")
             self.splitter.addWidget(pane)
         self.tabs = QTabWidget()
-        self.comparison_panel = self.sources_panel = None
+        self.comparison_panel = self.sources_panel = self.techniques_panel = None
         self.last_edit = 0.0
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.addWidget(self.splitter)
@@ -144,6 +148,10 @@ class MainWindow(QMainWindow):
             self.comparison_panel.metricActivated.connect(self.show_metric)
         if self.sources_panel is not None:
             self.sources_panel.quoteActivated.connect(
+                lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+        self.techniques_panel = panels.create_techniques(self.tabs)
+        if self.techniques_panel is not None:
+            self.techniques_panel.techniqueActivated.connect(
                 lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
         panels.set_dark(self.comparison_panel, self.dark)
         self._update_panels()
@@ -278,8 +286,10 @@ class MainWindow(QMainWindow):
 
     def _update_panels(self) -> None:
         titles = [pane.title.text() for pane in self.panes]
-        panels.update(self.comparison_panel, self.sources_panel,
-                      [pane.analysis for pane in self.panes], titles)
+        analyses = [pane.analysis for pane in self.panes]
+        panels.update(self.comparison_panel, self.sources_panel, analyses, titles)
+        if self.techniques_panel is not None:
+            panels.guarded(self.techniques_panel.set_analyses, analyses, titles)
 
     # --- drafts and autosave ----------------------------------------------------------------
     def _edited(self, pane: int) -> None:
@@ -384,8 +394,27 @@ class MainWindow(QMainWindow):
         category = self.legend.selected_category()
         if category not in self.legend.enabled():
             category = None
+        if category == labels.TECHNIQUE and self._step_technique(forward):
+            return
         if self.panes[self.active].editor.step(category, forward) is None:
             self.statusBar().showMessage(f"No such marks in {PANE_NAMES[self.active]}.", 4000)
+
+    def _step_technique(self, forward: bool) -> bool:
+        """F8 within the technique chosen in the Techniques tab; False when none is chosen."""
+        technique = getattr(self.techniques_panel, "chosen_technique", None)
+        pane = self.panes[self.active]
+        if technique is None or pane.analysis is None:
+            return False
+        from framelens.gui.techniques_panel import next_span
+
+        here = Utf16Map(pane.analysis.text).from_qt(pane.editor.textCursor().selectionStart())
+        span = next_span(pane.analysis, technique, here, forward)
+        if span is None:
+            self.statusBar().showMessage(f"No such marks in {PANE_NAMES[self.active]}.", 4000)
+            return True
+        self.show_ranges(self.active, [(span.start, span.end)])
+        self.explanation.setHtml(to_html(explain_span(pane.analysis, span)))
+        return True
 
     def replace_loaded(self) -> None:
         """Put the neutral alternative in place of the loaded word at the active pane's
