@@ -79,8 +79,11 @@ def explain_span(analysis: Analysis, span: Span) -> Explanation:
 def explain_technique(analysis: Analysis, span: Span) -> Explanation:
     """A technique span: the technique, the evidence and whose it is (in `explanation`), and
     the question to ask."""
-    heading = f"{style(span.category).name}: {technique_name(span.subtype)}"
-    lines = [span.explanation] if span.explanation else []
+    name = technique_name(span.subtype)
+    heading = f"{style(span.category).name}: {name}"
+    # the explanation stands alone in JSON ("Flag-waving: ..."); here the heading names it
+    reason = span.explanation.removeprefix(f"{name}: ")
+    lines = [reason] if reason else []
     if span.question:
         lines.append(f"Ask: {span.question}")
     return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),

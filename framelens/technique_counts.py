@@ -82,7 +82,9 @@ def technique_contrasts(a: Analysis, b: Analysis, name_a: str = "A",
         if x is None or y is None:
             user, count = (name_a, x) if y is None else (name_b, y)
             assert count is not None
-            line = f"Only {user} uses {name}: {_usage('', count).strip()}."
+            where = "in its own voice" if count.sources == 0 else (
+                "in quotes" if count.writer == 0 else "in its own voice and in quotes")
+            line = f"Only {user} uses {name}: {_times(count.total)}, {where}."
         else:
             line = f"{name_a} uses {_usage(name, x)}; {name_b} {_usage('', y).strip()}."
         weight = (abs(writer_x - writer_y) + 0.5 * abs(total_x - total_y)) / max(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from html import unescape
 
 import pytest
 from pypdf import PdfReader
@@ -10,7 +11,7 @@ from pypdf import PdfReader
 from framelens import engine, labels, technique_info
 from framelens.comparison import compare
 from framelens.explain import explain_span
-from framelens.export import csvfile, pdf
+from framelens.export import csvfile, html, pdf
 from framelens.model import Analysis, Span
 
 
@@ -146,7 +147,7 @@ def test_techniques_comparison_says_who_uses_a_technique_in_whose_voice():
     lines = compare(writer, quoting, "A", "B").contrasts
     assert "A uses flag-waving twice in its own voice; B only in quotes (once)." in lines
     only = compare(writer, engine.analyze("The talks resume on Monday."), "A", "B").contrasts
-    assert "Only A uses flag-waving: twice in its own voice." in only
+    assert "Only A uses flag-waving: twice, in its own voice." in only
     assert any(line.startswith("Persuasion techniques per 100 sentences: A 66.7, B 0.0")
                for line in only)
 
@@ -187,3 +188,14 @@ def test_techniques_on_seeds_oped_is_the_writer_wire_is_its_sources(oped, wire):
     vague = {wire.text[s.start:s.end] for s in wire.spans_of(labels.TECHNIQUE)
              if s.subtype == labels.VAGUE_ATTRIBUTION}
     assert {"Experts suggest", "independent sources confirm"} <= vague
+
+
+def test_techniques_html_notes_say_whose_and_ask_the_question(seed_analyses, tmp_path):
+    out = tmp_path / "page.html"
+    html.write_html(seed_analyses, compare(*seed_analyses), str(out))
+    page = " ".join(unescape(out.read_text(encoding="utf-8")).split())
+    assert ("Technique: Slogans \u201cDeath to Khamenei\u201d: \u201cDeath to Khamenei\u201d is a "
+            "chant or slogan") in page
+    assert "Used by the crowd (a chant, reported), quoted." in page
+    assert "Ask: What claim does the slogan make, and is it supported anywhere?" in page
+    assert "Only B uses slogans: once, in quotes." in page
