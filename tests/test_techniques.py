@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 from pypdf import PdfReader
 
-from framelens import engine, labels, technique_info
+from framelens import charts, engine, labels, technique_info
 from framelens.comparison import compare
 from framelens.explain import explain_span
 from framelens.export import csvfile, html, pdf
@@ -199,3 +199,14 @@ def test_techniques_html_notes_say_whose_and_ask_the_question(seed_analyses, tmp
     assert "Used by the crowd (a chant, reported), quoted." in page
     assert "Ask: What claim does the slogan make, and is it supported anywhere?" in page
     assert "Only B uses slogans: once, in quotes." in page
+
+
+def test_techniques_chart_stacks_own_voice_and_quoted_per_side():
+    writer = engine.analyze("Our nation deserves better. Our country has been sold short.")
+    quoting = engine.analyze("Anna Berg, a councillor, said that our nation deserved better.")
+    figure = charts.technique_chart(compare(writer, quoting))
+    assert figure is not None
+    heights = sorted(round(bar.get_height()) for bar in figure.axes[0].patches)
+    assert heights == [0, 0, 1, 2]  # A: 2 own + 0 quoted; B: 0 own + 1 quoted
+    plain = engine.analyze("The talks resume on Monday.")
+    assert charts.technique_chart(compare(plain, plain)) is None

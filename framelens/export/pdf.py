@@ -158,7 +158,7 @@ def write_pdf(analyses: Sequence[Analysis], comparison: Comparison | None, out: 
         story += _side_by_side(analyses, all_marks, options, registry, width, height)
     else:
         story += _one_after_another(analyses, all_marks, options, registry, width, height)
-    story += glossary_flowables(analyses, options.categories, width)
+    story += glossary_flowables(analyses, comparison, options.categories, width)
     footer = functools.partial(_footer, date=date)
     with atomic_output(out, binary=True) as handle:
         doc = SimpleDocTemplate(

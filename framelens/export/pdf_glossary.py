@@ -3,23 +3,28 @@ definition, an example we wrote, the question to ask and how often each article 
 
 from __future__ import annotations
 
+import io
+import logging
 from collections.abc import Collection, Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from framelens import labels
 from framelens.export.marks import side_letter
 from framelens.export.pdf_article import paragraph_styles
 from framelens.export.pdf_canvas import markup
-from framelens.model import Analysis
+from framelens.model import Analysis, Comparison
 from framelens.technique_counts import technique_counts
 from framelens.technique_info import techniques
 
+log = logging.getLogger(__name__)
 
-def glossary_flowables(analyses: Sequence[Analysis], categories: Collection[str],
-                       width: float) -> list[Flowable]:
-    """A page break and the glossary, or nothing when no technique is marked."""
+
+def glossary_flowables(analyses: Sequence[Analysis], comparison: Comparison | None,
+                       categories: Collection[str], width: float) -> list[Flowable]:
+    """A page break and the glossary (with the chart of technique counts when comparing),
+    or nothing when no technique is marked."""
     if labels.TECHNIQUE not in categories:
         return []
     counts = [{c.technique: c for c in technique_counts(a)} for a in analyses]
@@ -57,4 +62,24 @@ def glossary_flowables(analyses: Sequence[Analysis], categories: Collection[str]
                       "prompt to ask the question, not a verdict: the rules find the wording "
                       "that often carries the technique.", sheet["small"])
     return [PageBreak(), Paragraph("Glossary of persuasion techniques", sheet["h2"]), intro,
-            table]
+            table, *_chart(comparison, width)]
+
+
+def _chart(comparison: Comparison | None, width: float) -> list[Flowable]:
+    """The technique counts of A and B as an image; nothing without a comparison or if the
+    chart fails (a chart must never stop the export)."""
+    if comparison is None:
+        return []
+    try:
+        from framelens import charts
+
+        figure = charts.technique_chart(comparison)
+        if figure is None:
+            return []
+        w_in, h_in = figure.get_size_inches()
+        png = charts.figure_png(figure, dpi=110)
+    except Exception as exc:  # noqa: BLE001 - as in the summary page's charts
+        log.warning("technique chart left out of the PDF: %s", exc)
+        return []
+    scale = width * 0.8 / (w_in * 72)
+    return [Spacer(1, 8), Image(io.BytesIO(png), w_in * 72 * scale, h_in * 72 * scale)]
