@@ -196,7 +196,7 @@ def test_techniques_html_notes_say_whose_and_ask_the_question(seed_analyses, tmp
     page = " ".join(unescape(out.read_text(encoding="utf-8")).split())
     assert ("Technique: Slogans \u201cDeath to Khamenei\u201d: \u201cDeath to Khamenei\u201d is a "
             "chant or slogan") in page
-    assert "Used by the crowd (a chant, reported), quoted." in page
+    assert "Used by the crowd, quoted." in page
     assert "Ask: What claim does the slogan make, and is it supported anywhere?" in page
     assert "Only B uses slogans: once, in quotes." in page
 

@@ -2,9 +2,10 @@
 
 Each technique is found by cue rules written as data (`resources/techniques.toml`: regular
 expressions over each sentence, with an id and the evidence in words) and by one rule in
-code: name-calling, a noun phrase whose adjective or noun is a pejorative word of the
-loaded-language lexicon and whose head names people ("the corrupt officials"). A span
-covers the words that carry the technique, never more than a sentence.
+code: name-calling, a noun phrase naming people that a pejorative word of the
+loaded-language lexicon modifies ("the corrupt officials"). A span covers the words that
+carry the technique, never more than a sentence. Rules too imprecise on annotated news
+(name-calling among them) are switched off in the resource and run only when measured.
 
 Whose rhetoric it is: a span inside the content of a quote or of reported speech is the
 source's ("used by Lisa Daftari, quoted"), one inside a long passage in quotation marks
@@ -84,7 +85,7 @@ def find_techniques(parsed: ParsedText, quotes: Sequence[Quote],
     loaded_at = {m.start: m for m in loaded_marks if m.category == labels.LOADED}
     found: dict[tuple[int, int, str], Span] = {}
     for sentence in parsed.sentences():
-        for start, end, rule, in _cue_matches(sentence, rules):
+        for start, end, rule in _cue_matches(sentence, rules):
             voice = voices.at(start, end)
             if rule.speaker and voice.voice == labels.VOICE_WRITER:
                 voice = _Voice(labels.VOICE_SOURCE, rule.speaker)
