@@ -41,6 +41,7 @@ class Legend(QTreeWidget):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             self.addTopLevelItem(item)
             self.items[category] = item
+        self._last_enabled = self.enabled()
         self.itemChanged.connect(self._item_changed)
         self.currentItemChanged.connect(self._current_changed)
 
@@ -55,7 +56,8 @@ class Legend(QTreeWidget):
             state = Qt.CheckState.Checked if category in categories else Qt.CheckState.Unchecked
             item.setCheckState(0, state)
         self.blockSignals(False)
-        self.toggled.emit(self.enabled())
+        self._last_enabled = self.enabled()
+        self.toggled.emit(self._last_enabled)
 
     def set_toggle(self, category: str, on: bool) -> None:
         """Switch one category on or off (as a click on its box does)."""
@@ -84,8 +86,11 @@ class Legend(QTreeWidget):
         self.setIconSize(size)
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if column == 0:
-            self.toggled.emit(self.enabled())
+        # New swatch icons and counts change items too: only a change of toggles is news.
+        enabled = self.enabled()
+        if column == 0 and enabled != self._last_enabled:
+            self._last_enabled = enabled
+            self.toggled.emit(enabled)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is not None:
