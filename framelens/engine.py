@@ -24,6 +24,7 @@ from framelens.analyzers import (
     opinion,
     quotes,
     readability,
+    techniques,
     tone,
 )
 from framelens.analyzers.quote_marks import QuotedSpan
@@ -119,7 +120,10 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     sentences: list[Sentence] = _guarded(
         "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones, passages),
         [], errors)
-    spans = sorted(marks + debris, key=lambda s: (s.start, s.end, s.category))
+    rhetoric: list[Span] = _guarded(
+        "techniques", lambda: techniques.find_techniques(parsed, found_quotes, passages, marks),
+        [], errors)
+    spans = sorted(marks + debris + rhetoric, key=lambda s: (s.start, s.end, s.category))
     figures = _guarded("metrics",
                        lambda: metrics.compute(text, sentences, spans, found_quotes),
                        Metrics(), errors)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from framelens import labels
 from framelens.model import Analysis, Evidence, Quote, Sentence, Span
 from framelens.styles import style
+from framelens.technique_info import technique_name
 
 # Notes on paper name a sentence's strongest cues only, so they stay readable.
 NOTE_CUES = 3
@@ -100,13 +101,37 @@ def clip(text: str, limit: int = 80) -> str:
 
 
 def explain_span(analysis: Analysis, span: Span) -> Explanation:
-    """A loaded word, hedge, booster or debris: category, subtype, why, neutral alternative."""
+    """A loaded word, hedge, booster, debris or technique: category, subtype, why, neutral
+    alternative; for a technique, whose it is and the question a reader can ask of it."""
+    if span.category == labels.TECHNIQUE:
+        return explain_technique(analysis, span)
     heading = style(span.category).name + (f" ({span.subtype})" if span.subtype else "")
     lines = [span.explanation] if span.explanation else []
     if span.alternative:
         lines.append(f"Neutral alternative: \u201c{span.alternative}\u201d")
     return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
                        span.rule)
+
+
+def explain_technique(analysis: Analysis, span: Span) -> Explanation:
+    """A technique span: the technique, the evidence and whose it is (in `explanation`), and
+    the question to ask."""
+    name = technique_name(span.subtype)
+    heading = f"{style(span.category).name}: {name}"
+    # the explanation stands alone in JSON ("Flag-waving: ..."); here the heading names it
+    reason = span.explanation.removeprefix(f"{name}: ")
+    lines = [reason] if reason else []
+    if span.question:
+        lines.append(f"Ask: {span.question}")
+    return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
+                       span.rule)
+
+
+def whose(span: Span) -> str:
+    """Whose rhetoric a technique span is, in words: "writer" or "quoted: <speaker>"."""
+    if span.voice == labels.VOICE_SOURCE:
+        return f"quoted: {span.speaker or 'unnamed source'}"
+    return "writer"
 
 
 def explain_sentence(analysis: Analysis, sentence: Sentence, max_cues: int | None = None,

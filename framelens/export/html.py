@@ -179,8 +179,10 @@ def _charts(comparison: Comparison) -> str:
     try:
         from framelens import charts
 
-        svgs = [charts.figure_svg(make(comparison))
-                for make in (charts.share_chart, charts.density_chart)]
+        figures = [make(comparison) for make in (charts.share_chart, charts.density_chart)]
+        techniques = charts.technique_chart(comparison)
+        svgs = [charts.figure_svg(figure) for figure in figures
+                + ([techniques] if techniques is not None else [])]
     except Exception as exc:  # noqa: BLE001 - a chart must never stop the export
         log.warning("charts left out of the HTML: %s", exc)
         return ""

@@ -16,7 +16,7 @@ from framelens.model import Analysis
 
 # Drawing order: later layers are painted over earlier ones.
 LAYERS = (labels.OPINION, labels.FACT, labels.ATTRIBUTED, labels.BOILERPLATE,
-          labels.QUOTE_CONTENT, labels.QUOTE_SPEAKER, labels.QUOTE_CUE,
+          labels.QUOTE_CONTENT, labels.QUOTE_SPEAKER, labels.QUOTE_CUE, labels.TECHNIQUE,
           labels.HEDGE, labels.BOOSTER, labels.LOADED)
 
 

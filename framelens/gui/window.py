@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from framelens import labels
 from framelens.gui import look, menus, panels, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
@@ -27,6 +28,7 @@ from framelens.gui.find import FindBar
 from framelens.gui.presentation import Presenter
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
 from framelens.gui.side_panel import SidePanel
+from framelens.gui.techniques_panel import step_technique
 from framelens.gui.status import AnalysisStatus, language_problem, summary_wordings
 from framelens.gui.textpane import ArticlePane
 from framelens.gui.widgets import FittingLabel
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
             pane.setObjectName("pane")
             self.splitter.addWidget(pane)
         self.tabs = QTabWidget()
-        self.comparison_panel = self.sources_panel = None
+        self.comparison_panel = self.sources_panel = self.techniques_panel = None
         self.last_edit = 0.0
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.addWidget(self.splitter)
@@ -148,6 +150,10 @@ class MainWindow(QMainWindow):
             self.comparison_panel.metricActivated.connect(self.show_metric)
         if self.sources_panel is not None:
             self.sources_panel.quoteActivated.connect(
+                lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+        self.techniques_panel = panels.create_techniques(self.tabs)
+        if self.techniques_panel is not None:
+            self.techniques_panel.techniqueActivated.connect(
                 lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
         panels.set_dark(self.comparison_panel, self.dark)
         self._update_panels()
@@ -290,8 +296,11 @@ class MainWindow(QMainWindow):
 
     def _update_panels(self) -> None:
         titles = [pane.title.text() for pane in self.panes]
-        panels.update(self.comparison_panel, self.sources_panel,
-                      [pane.analysis for pane in self.panes], titles, self._comparison_hint())
+        analyses = [pane.analysis for pane in self.panes]
+        panels.update(self.comparison_panel, self.sources_panel, analyses, titles,
+                      self._comparison_hint())
+        if self.techniques_panel is not None:
+            panels.guarded(self.techniques_panel.set_analyses, analyses, titles)
 
     def _comparison_hint(self) -> str | None:
         """While both panes hold text but not both analyses: say the comparison is coming."""
@@ -391,6 +400,8 @@ class MainWindow(QMainWindow):
         category = self.legend.selected_category()
         if category not in self.legend.enabled():
             category = None
+        if category == labels.TECHNIQUE and step_technique(self, forward):
+            return
         if self.panes[self.active].editor.step(category, forward) is None:
             self.statusBar().showMessage(f"No such marks in {PANE_NAMES[self.active]}.", 4000)
 
