@@ -28,8 +28,8 @@ from framelens.gui.find import FindBar
 from framelens.gui.presentation import Presenter
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
 from framelens.gui.side_panel import SidePanel
-from framelens.gui.techniques_panel import step_technique
 from framelens.gui.status import AnalysisStatus, language_problem, summary_wordings
+from framelens.gui.techniques_panel import step_technique
 from framelens.gui.textpane import ArticlePane
 from framelens.gui.widgets import FittingLabel
 from framelens.gui.worker import AnalysisRunner
