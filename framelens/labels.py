@@ -116,7 +116,7 @@ METRICS: Final = (
     MetricInfo("loaded_cue_count", "Loaded reporting verbs", "verbs",
                "Quotes introduced with a loaded verb (claimed, admitted, insisted).", digits=0),
     MetricInfo("technique_per_100_sentences", "Techniques / 100 sentences", "per 100 sentences",
-               "Persuasion-technique marks (name-calling, flag-waving, doubt...) per 100 "
+               "Persuasion-technique marks (flag-waving, appeal to fear, doubt, slogans...) per 100 "
                "sentences, the writer's and the sources' together."),
     MetricInfo("technique_writer_count", "Techniques, writer's own", "marks",
                "Persuasion-technique marks in the writer's own voice.", digits=0),
