@@ -11,6 +11,7 @@ import functools
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from spacy.language import Language
@@ -18,7 +19,9 @@ from spacy.language import Language
 from framelens import labels
 from framelens.analyzers import (
     boilerplate,
+    frames,
     genre,
+    headline,
     loaded,
     metrics,
     opinion,
@@ -29,7 +32,16 @@ from framelens.analyzers import (
 from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.comparison import compare
 from framelens.language import ENGLISH, detect_language
-from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span
+from framelens.model import (
+    Analysis,
+    FrameShare,
+    Genre,
+    HeadlineCheck,
+    Metrics,
+    Quote,
+    Sentence,
+    Span,
+)
 from framelens.nlp import pipeline
 from framelens.nlp.parsed import ParsedText, parse_many
 from framelens.textio import MAX_TEXT_CHARS, InputError
@@ -119,6 +131,10 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     sentences: list[Sentence] = _guarded(
         "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones, passages),
         [], errors)
+    unframed: tuple[list[Sentence], tuple[FrameShare, ...], HeadlineCheck | None] = (
+        sentences, (), None)
+    sentences, frame_shares, headline_check = _guarded(
+        "frames", lambda: _with_frames(parsed, unframed[0], debris), unframed, errors)
     spans = sorted(marks + debris, key=lambda s: (s.start, s.end, s.category))
     figures = _guarded("metrics",
                        lambda: metrics.compute(text, sentences, spans, found_quotes),
@@ -137,7 +153,20 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
         title=_title(text, debris),
         language=_guarded("language", lambda: detect_language(text).code, ENGLISH, errors),
         errors=tuple(errors),
+        frames=frame_shares,
+        headline=headline_check,
     )
+
+
+def _with_frames(parsed: ParsedText, sentences: list[Sentence], debris: Sequence[Span]
+                 ) -> tuple[list[Sentence], tuple[FrameShare, ...], HeadlineCheck | None]:
+    """Sentences with their frames, the document's frame shares and the headline check."""
+    tags = frames.frame_sentences(parsed)
+    if len(tags) != len(sentences):
+        raise ValueError(f"{len(tags)} frame rows for {len(sentences)} sentences")
+    framed = [replace(s, frames=t) for s, t in zip(sentences, tags, strict=True)]
+    return (framed, frames.document_frames(tags),
+            headline.check(parsed.text, framed, debris))
 
 
 def _check_size(text: str, source: str | None) -> None:
