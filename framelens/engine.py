@@ -73,6 +73,7 @@ def _load_side_data() -> None:
         readability.reading_ease("Loading the pronouncing dictionary takes a moment.")
         detect_language("FrameLens reads English news articles and marks how they persuade.")
         tone.sentence_tones(["A fine start."])
+        frames.load_model()  # the word vectors and the frames model
     except Exception:  # the analysis itself reports any real failure, guarded
         log.debug("preloading side data failed", exc_info=True)
 

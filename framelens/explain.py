@@ -106,6 +106,8 @@ def explain_sentence(analysis: Analysis, sentence: Sentence, max_cues: int | Non
         lines.append(f"and {counted(len(ranked) - len(shown), 'more cue')}")
     if max_cues is None and sentence.tone:
         lines.append(f"Tone {sentence.tone:+.2f} (\u22121 negative \u2026 +1 positive)")
+    if sentence.frames:
+        lines.append(frame_tags(sentence))
     rules = tuple(dict.fromkeys(e.rule for e in shown))
     heading = f"{style(sentence.label).name} sentence (opinion score {sentence.score:.2f})"
     return Explanation(heading, "", tuple(lines), ", ".join(rules), rules)
@@ -205,3 +207,22 @@ def primary_frame_reason(analysis: Analysis) -> str:
     reason = (f"Primary frame: {frame_name(first.frame)}, in "
               f"{counted(first.sentences, 'sentence')} ({first.share:.0%})")
     return reason + (f"; carried by {words}." if words else ".")
+
+
+def frame_profile_line(analysis: Analysis, top: int = 4) -> str:
+    """"Frames: Security and defence 38% (primary), Political 13%" or "Frames: none found"."""
+    if not analysis.frames:
+        return "Frames: none found."
+    parts = [f"{frame_name(f.frame)} {f.share:.0%}" + (" (primary)" if i == 0 else "")
+             for i, f in enumerate(analysis.frames[:top])]
+    return "Frames: " + ", ".join(parts) + "."
+
+
+def headline_summary(analysis: Analysis) -> str:
+    """The headline check in one line, or "" when the text has no headline."""
+    check = analysis.headline
+    if check is None:
+        return ""
+    if check.findings:
+        return "Headline check: " + " ".join(check.findings)
+    return "Headline check: the headline frames the story as the body does, in the same tone."

@@ -374,4 +374,6 @@ class Comparison:
                 for r in self.rows
             ],
             "contrasts": list(self.contrasts),
+            "frames": {"a": [asdict(f) for f in self.a.frames],
+                       "b": [asdict(f) for f in self.b.frames]},
         }

@@ -59,8 +59,10 @@ class FrameModel:
     weights: np.ndarray  # (classes, dims + frames)
     bias: np.ndarray  # (classes,)
     min_probability: float
+    uncued_probability: float
     second_ratio: float
     evidence_words: int
+    cue_only_hits: int
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,8 @@ def load_model() -> FrameModel:
                                       f"{weights.shape} do not fit the features")
     return FrameModel(classes, {c: tuple(m) for c, m in config["model"]["members"].items()},
                       weights, bias, float(settings["min_probability"]),
-                      float(settings["second_ratio"]), int(settings["evidence_words"]))
+                      float(settings["uncued_probability"]), float(settings["second_ratio"]),
+                      int(settings["evidence_words"]), int(settings["cue_only_hits"]))
 
 
 def cue_hits(span: SpacySpan, offset: int) -> list[tuple[str, int, int, str]]:
@@ -169,21 +172,37 @@ def probabilities(model: FrameModel, vector: np.ndarray) -> np.ndarray:
 
 
 def tag(model: FrameModel, features: SentenceFeatures) -> tuple[FrameTag, ...]:
-    """Up to two frames for one sentence, strongest first, each with its evidence."""
+    """Up to two frames for one sentence, strongest first, each with its evidence.
+
+    The model's best class gives a frame when its probability reaches `min_probability`
+    and a cue word of the frame is present, or `uncued_probability` without one; the
+    second class likewise, if it is at least `second_ratio` as likely as the first. The
+    frames the model cannot tell apart from "other" (capacity and resources, quality of
+    life, external regulation and reputation) are also given on their cue words alone, when
+    `cue_only_hits` different words cue one of them.
+    """
     probs = probabilities(model, features.vector)
     order = [int(i) for i in np.argsort(-probs)]
+    cued = Counter(frame for frame, *_ in features.cue_hits)
     tags: list[FrameTag] = []
     for rank, index in enumerate(order[:2]):
         klass, probability = model.classes[index], float(probs[index])
-        if probability < model.min_probability:
-            break
         if rank == 1 and probability < model.second_ratio * float(probs[order[0]]):
             break
         frame = _member(model.members[klass], features.cue_hits)
         if frame is None:
             continue
-        evidence = _evidence(model, index, frame, features)
-        tags.append(FrameTag(frame, round(probability, 3), evidence))
+        floor = model.min_probability if cued[frame] else model.uncued_probability
+        if probability >= floor:
+            tags.append(FrameTag(frame, round(probability, 3),
+                                 _evidence(model, index, frame, features)))
+    other = model.classes.index("other")
+    for frame in model.members["other"]:
+        distinct = {start for cue_frame, start, *_ in features.cue_hits if cue_frame == frame}
+        if len(tags) < 2 and len(distinct) >= model.cue_only_hits and frame not in (
+                t.frame for t in tags):
+            tags.append(FrameTag(frame, round(float(probs[other]), 3),
+                                 _evidence(model, other, frame, features)))
     return tuple(tags)
 
 

@@ -1,6 +1,7 @@
 """CSV export: one row per mark, for people who analyse the results in a spreadsheet.
 
-Every sentence label, span and quote part is a row: a quote gives one row for its content
+Every sentence label, sentence frame (category `frame`, subtype the frame id), span and
+quote part is a row: a quote gives one row for its content
 and one each for its speaker and reporting verb (subtype = direct/indirect), all carrying
 the quote's explanation, so a spreadsheet can filter by any category the window shows.
 """
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from framelens import labels
+from framelens import explain, labels
 from framelens.explain import NOTE_CUES, explain_quote, explain_sentence, explain_span
 from framelens.fileio import atomic_output
 from framelens.model import Analysis
@@ -27,6 +29,10 @@ def rows(analysis: Analysis) -> Iterator[tuple[str, ...]]:
         rules = ",".join(dict.fromkeys(e.rule for e in sentence.evidence))
         found.append((sentence.start, sentence.end, sentence.label, "",
                       explain_sentence(analysis, sentence, NOTE_CUES).note(), rules, ""))
+        for tag in sentence.frames:
+            found.append((sentence.start, sentence.end, "frame", tag.frame,
+                          explain.frame_tags(replace(sentence, frames=(tag,))),
+                          ",".join(dict.fromkeys(e.rule for e in tag.evidence)), ""))
     for span in analysis.spans:
         found.append((span.start, span.end, span.category, span.subtype,
                       explain_span(analysis, span).note(), span.rule, span.alternative or ""))

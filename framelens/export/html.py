@@ -180,7 +180,7 @@ def _charts(comparison: Comparison) -> str:
         from framelens import charts
 
         svgs = [charts.figure_svg(make(comparison))
-                for make in (charts.share_chart, charts.density_chart)]
+                for make in (charts.share_chart, charts.density_chart, charts.frame_chart)]
     except Exception as exc:  # noqa: BLE001 - a chart must never stop the export
         log.warning("charts left out of the HTML: %s", exc)
         return ""
@@ -208,7 +208,10 @@ def render_html(analyses: Sequence[Analysis], comparison: Comparison | None,
         out.append(f"<p><b>{marklib.side_letter(index)}: {title}"
                    f"</b><br>Source: {_clean(display_source(analysis))} \u00b7 reads as "
                    f"{_clean(analysis.genre.label)} \u00b7 {analysis.metrics.word_count} words, "
-                   f"{explain.counted(analysis.metrics.quote_count, 'quote')}</p>")
+                   f"{explain.counted(analysis.metrics.quote_count, 'quote')}<br>"
+                   f"{_clean(explain.frame_profile_line(analysis))}"
+                   + (f"<br>{_clean(explain.headline_summary(analysis))}"
+                      if analysis.headline else "") + "</p>")
     out.append("</header>")
     if comparison is not None and comparison.contrasts:
         out.append("<h3>Sharpest contrasts</h3><ul>" +
