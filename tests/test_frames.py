@@ -115,19 +115,21 @@ def test_frames_share_counts_sentences(wire):
 
 def test_frames_seeds_primary_frames_and_their_difference(oped, wire):
     """Both seeds report Iran bringing in foreign militias against protesters, so both are
-    mostly told as security (forces, militias, the Revolutionary Guard). The difference is
+    mostly told as security (militias, forces, the Revolutionary Guard). The difference is
     what comes next: the wire report gives far more of its sentences to security and to the
-    protests themselves (public opinion: demonstrations, chants, discontent), while the
-    op-ed spends its sentences on what the strategy means for the regime's legitimacy
-    (politics, fairness to its own people, national identity), barely on the protests."""
+    protests themselves (public opinion: demonstrations, chants, discontent); the op-ed
+    argues from the money (collapsing economy, inflation-ravaged salaries, the steady pay
+    that keeps foreign militiamen loyal) and from the regime's politics, barely from the
+    protests."""
     assert oped.primary_frame == "security_defense"
     assert wire.primary_frame == "security_defense"
-    share = {a.source: {f.frame: f.share for f in a.frames} for a in (oped, wire)}
-    oped_share, wire_share = share[oped.source], share[wire.source]
+    oped_share = {f.frame: f.share for f in oped.frames}
+    wire_share = {f.frame: f.share for f in wire.frames}
     assert wire_share["security_defense"] > oped_share["security_defense"] + 0.15
     assert wire_share["public_opinion"] > 2 * oped_share.get("public_opinion", 0.0)
+    assert oped_share["economic"] > 3 * wire_share.get("economic", 0.0)
     assert {"political", "public_opinion"} <= {f.frame for f in wire.frames[:3]}
-    assert "political" in {f.frame for f in oped.frames[:3]}
+    assert {"economic", "political"} <= {f.frame for f in oped.frames[:3]}
     reason = explain.primary_frame_reason(oped)
     assert reason.startswith("Primary frame: Security and defence, in ")
 
@@ -153,7 +155,7 @@ def test_frames_model_score_splits_into_word_contributions():
     cue and bias terms give back the class score exactly (what makes evidence honest)."""
     model = frames.load_model()
     vectors = embeddings.load()
-    words = "Soaring inflation squeezed household budgets".split()
+    words = ["Soaring", "inflation", "squeezed", "household", "budgets"]
     embedded = vectors.embed_words(words)
     klass = model.classes.index("economic")
     dims = vectors.dims

@@ -68,7 +68,8 @@ class FrameModel:
 @dataclass(frozen=True)
 class _Cues:
     words: Mapping[str, tuple[str, ...]]  # single lemma or form -> frames
-    phrases: Mapping[tuple[str, ...], tuple[str, ...]]  # lemma sequence -> frames
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
+    # first word -> (lemma sequence, frames) of the phrases that start with it
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,11 @@ def _cues() -> _Cues:
                 parts, [])
             if frame not in target:
                 target.append(frame)
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for phrase, frames in phrases.items():
+        by_first.setdefault(phrase[0], []).append((phrase, tuple(frames)))
     return _Cues({k: tuple(v) for k, v in words.items()},
-                 {k: tuple(v) for k, v in phrases.items()})
+                 {k: tuple(v) for k, v in by_first.items()})
 
 
 @functools.cache
@@ -129,21 +133,24 @@ def cue_hits(span: SpacySpan, offset: int) -> list[tuple[str, int, int, str]]:
     cues = _cues()
     tokens = [t for t in span if not t.is_space]
     lemmas = [t.lemma_.lower() for t in tokens]
+    lowers = [t.lower_ for t in tokens]
     hits = []
     for index, token in enumerate(tokens):
-        for key in {lemmas[index], token.lower_}:
+        for key in {lemmas[index], lowers[index]}:
             for frame in cues.words.get(key, ()):
                 hits.append((frame, offset + token.idx, offset + token.idx + len(token),
                              token.text))
-    for phrase, frames in cues.phrases.items():
-        size = len(phrase)
-        for index in range(len(tokens) - size + 1):
-            window = tokens[index:index + size]
-            if all(lemmas[index + k] == phrase[k] or window[k].lower_ == phrase[k]
-                   for k in range(size)):
-                start, end = offset + window[0].idx, offset + window[-1].idx + len(window[-1])
-                text = span.doc.text[window[0].idx:window[-1].idx + len(window[-1])]
-                hits.extend((frame, start, end, text) for frame in frames)
+    for index in range(len(tokens)):
+        candidates = {*cues.phrases.get(lemmas[index], ()), *cues.phrases.get(lowers[index], ())}
+        for phrase, frames in candidates:
+            size = len(phrase)
+            if index + size > len(tokens) or not all(
+                    phrase[k] in (lemmas[index + k], lowers[index + k]) for k in range(size)):
+                continue
+            first, last = tokens[index], tokens[index + size - 1]
+            text = span.doc.text[first.idx:last.idx + len(last)]
+            hits.extend((frame, offset + first.idx, offset + last.idx + len(last), text)
+                        for frame in frames)
     return sorted(set(hits), key=lambda h: (h[1], h[0]))
 
 

@@ -17,6 +17,8 @@ from framelens.explain import NOTE_CUES, explain_quote, explain_sentence, explai
 from framelens.fileio import atomic_output
 from framelens.model import Analysis
 
+# The category of a sentence-frame row (its subtype is the frame id).
+FRAME_CATEGORY = "frame"
 HEADER = ("document", "start", "end", "category", "subtype", "text", "explanation", "rule",
           "alternative")
 
@@ -30,7 +32,7 @@ def rows(analysis: Analysis) -> Iterator[tuple[str, ...]]:
         found.append((sentence.start, sentence.end, sentence.label, "",
                       explain_sentence(analysis, sentence, NOTE_CUES).note(), rules, ""))
         for tag in sentence.frames:
-            found.append((sentence.start, sentence.end, "frame", tag.frame,
+            found.append((sentence.start, sentence.end, FRAME_CATEGORY, tag.frame,
                           explain.frame_tags(replace(sentence, frames=(tag,))),
                           ",".join(dict.fromkeys(e.rule for e in tag.evidence)), ""))
     for span in analysis.spans:

@@ -61,14 +61,15 @@ class StaticEmbeddings:
 
     def embed_words(self, words: Sequence[str]) -> Embedded:
         """The summed piece rows of each word, and how many pieces there were."""
-        summed = np.zeros((len(words), self.dims), dtype=np.float32)
-        count = 0
+        owners: list[int] = []
+        flat: list[int] = []
         for position, word in enumerate(words):
             rows = self.pieces(word)
-            if rows:
-                summed[position] = self.vectors[list(rows)].sum(axis=0)
-                count += len(rows)
-        return Embedded(summed, count)
+            flat.extend(rows)
+            owners.extend([position] * len(rows))
+        assignment = np.zeros((len(words), len(flat)), dtype=np.float32)
+        assignment[owners, range(len(flat))] = 1.0
+        return Embedded(assignment @ self.vectors[flat], len(flat))
 
     def embed(self, text: str) -> np.ndarray:
         """The mean vector of a text split on whitespace."""
