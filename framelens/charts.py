@@ -196,6 +196,61 @@ def density_chart(comparison: Comparison, dark: bool = False,
     return fig
 
 
+QUOTED_HATCH = ".."
+
+
+def technique_chart(comparison: Comparison, dark: bool = False,
+                    font_scale: float = 1.0) -> Figure | None:
+    """Technique counts of A and B, own voice solid and quoted dotted (stacked), or None if
+    neither uses any. In grayscale the sides differ by fill (A solid, B cross-hatched)."""
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
+    from framelens.technique_counts import technique_counts
+    from framelens.technique_info import techniques
+
+    counts = [{c.technique: c for c in technique_counts(a)}
+              for a in (comparison.a, comparison.b)]
+    used = [t for t in techniques() if any(t in side for side in counts)]
+    if not used:
+        return None
+    colours = theme(dark, font_scale)
+    fig = _new_figure(8.0, 3.8, colours)
+    ax = fig.subplots()
+    _style_axes(ax, colours)
+    ax.grid(axis="y", color=colours.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    for index, technique in enumerate(used):
+        for offset, side, by_technique in ((-0.2, "A", counts[0]), (0.2, "B", counts[1])):
+            count = by_technique.get(technique)
+            writer, quoted = (count.writer, count.sources) if count else (0, 0)
+            fill = colours.text if side == "A" else colours.background
+            ax.bar(index + offset, writer, width=0.38, color=fill, edgecolor=colours.text,
+                   linewidth=1.2, hatch=SIDE_HATCHES[side])
+            ax.bar(index + offset, quoted, width=0.38, bottom=writer, color=colours.background,
+                   edgecolor=colours.text, linewidth=1.2, hatch=QUOTED_HATCH)
+            ax.annotate(f"{side}\n{writer + quoted}", (index + offset, writer + quoted),
+                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
+                        family=FONT, size=colours.text_size * 0.8, color=colours.text)
+    names = [techniques()[t].name.replace(" ", "\n", 1) for t in used]
+    ax.set_xticks(range(len(used)), names, family=FONT, size=colours.text_size * 0.75)
+    ax.set_ylabel("marks", family=FONT, size=colours.text_size, color=colours.text)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.margins(y=0.3)
+    ax.set_ylim(bottom=0)
+    fig.suptitle("Persuasion techniques: own voice (solid) and quoted (dotted)", x=0.01,
+                 ha="left", family=FONT, size=colours.title_size, color=colours.text)
+    handles = [Patch(facecolor=colours.text, edgecolor=colours.text,
+                     label=side_label("A", comparison.a, 28)),
+               Patch(facecolor=colours.background, edgecolor=colours.text,
+                     hatch=SIDE_HATCHES["B"],
+                     label=side_label("B", comparison.b, 28)),
+               Patch(facecolor=colours.background, edgecolor=colours.text, hatch=QUOTED_HATCH,
+                     label="quoted")]
+    _legend(fig, handles, colours, ncols=3)
+    return fig
+
+
 def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     """The figure as PNG bytes (for PDF embedding)."""
     buffer = io.BytesIO()

@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("paths", nargs="*", metavar="PATH")
     gui.add_argument("--screenshot", metavar="OUT.png",
                      help="open at a fixed size, wait for both analyses, save a screenshot, exit")
+    gui.add_argument("--presentation", action="store_true",
+                     help="open in presentation mode (large type, the text given the screen)")
+    gui.add_argument("--zoom", type=int, default=0, metavar="N",
+                     help="zoom N steps in (negative: out) after opening")
     return parser
 
 
@@ -68,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "compare":
             return _compare(args)
         paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
-        return _gui(paths, getattr(args, "screenshot", None))
+        return _gui(paths, getattr(args, "screenshot", None),
+                    getattr(args, "presentation", False), getattr(args, "zoom", 0))
     except KeyboardInterrupt:
         return 130
     except _Failure as failure:
@@ -213,7 +218,8 @@ def _write_json(write: Callable[[], None]) -> None:
         raise _Failure(str(exc)) from None
 
 
-def _gui(paths: Sequence[str], screenshot: str | None) -> int:
+def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = False,
+         zoom: int = 0) -> int:
     try:
         from framelens.gui.app import run
     except ImportError:
@@ -221,7 +227,7 @@ def _gui(paths: Sequence[str], screenshot: str | None) -> int:
         if len(paths) == 2:
             return main(["compare", *paths])
         raise _Failure("the desktop app needs PySide6: pip install PySide6-Essentials") from None
-    return run(list(paths), screenshot=screenshot)
+    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom)
 
 
 def _summary(analysis) -> str:

@@ -8,6 +8,7 @@ from framelens import labels
 from framelens.explain import counted
 from framelens.frame_comparison import frame_contrasts
 from framelens.model import Analysis, Comparison, MetricRow, TextRange
+from framelens.technique_counts import technique_contrasts
 
 
 def metric_table(analyses: Sequence[Analysis],
@@ -108,6 +109,8 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
                       f"{harder} is harder to read (grade level: {name_a} "
                       f"{ma.grade_level:.1f}, {name_b} {mb.grade_level:.1f})."))
 
+    found += technique_contrasts(a, b, name_a, name_b)
+
     if a.genre.label != b.genre.label:
         found.append((1.5, f"{name_a} reads as {a.genre.label}, {name_b} as {b.genre.label}."))
     found.sort(key=lambda item: -item[0])
@@ -116,6 +119,9 @@ def contrasts(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") ->
 
 _METRIC_SENTENCES = {"opinion_share": labels.OPINION, "fact_share": labels.FACT,
                      "attributed_share": labels.ATTRIBUTED}
+_METRIC_VOICES = {"technique_per_100_sentences": (labels.VOICE_WRITER, labels.VOICE_SOURCE),
+                  "technique_writer_count": (labels.VOICE_WRITER,),
+                  "technique_source_count": (labels.VOICE_SOURCE,)}
 _METRIC_SPANS = {"loaded_per_100": labels.LOADED, "hedge_per_100": labels.HEDGE,
                  "booster_per_100": labels.BOOSTER}
 
@@ -133,6 +139,13 @@ def metric_ranges(analysis: Analysis, key: str) -> list[TextRange]:
         return [q.content for q in analysis.quotes if q.kind == labels.DIRECT]
     if key == "loaded_cue_count":
         return [q.cue for q in analysis.quotes if q.cue and q.cue_tone == labels.CUE_LOADED]
+    if key in _METRIC_VOICES:
+        return [TextRange(s.start, s.end) for s in analysis.spans_of(labels.TECHNIQUE)
+                if s.subtype != labels.VAGUE_ATTRIBUTION
+                and s.voice in _METRIC_VOICES[key]]
+    if key == "vague_attribution_count":
+        return [TextRange(s.start, s.end) for s in analysis.spans_of(labels.TECHNIQUE)
+                if s.subtype == labels.VAGUE_ATTRIBUTION]
     if key in ("first_person_per_100", "second_person_per_100"):
         rule = "opinion.first_person" if key.startswith("first") else "opinion.second_person"
         return [TextRange(e.start, e.end) for s in analysis.sentences for e in s.evidence

@@ -27,6 +27,7 @@ from framelens.analyzers import (
     opinion,
     quotes,
     readability,
+    techniques,
     tone,
 )
 from framelens.analyzers.quote_marks import QuotedSpan
@@ -132,11 +133,14 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     sentences: list[Sentence] = _guarded(
         "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones, passages),
         [], errors)
+    rhetoric: list[Span] = _guarded(
+        "techniques", lambda: techniques.find_techniques(parsed, found_quotes, passages, marks),
+        [], errors)
     unframed: tuple[list[Sentence], tuple[FrameShare, ...], HeadlineCheck | None] = (
         sentences, (), None)
     sentences, frame_shares, headline_check = _guarded(
         "frames", lambda: _with_frames(parsed, unframed[0], debris), unframed, errors)
-    spans = sorted(marks + debris, key=lambda s: (s.start, s.end, s.category))
+    spans = sorted(marks + debris + rhetoric, key=lambda s: (s.start, s.end, s.category))
     figures = _guarded("metrics",
                        lambda: metrics.compute(text, sentences, spans, found_quotes),
                        Metrics(), errors)

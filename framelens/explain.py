@@ -15,6 +15,7 @@ from framelens import labels
 from framelens.analyzers import frames
 from framelens.model import Analysis, Evidence, Quote, Sentence, Span
 from framelens.styles import style
+from framelens.technique_info import technique_name
 
 # Notes on paper name a sentence's strongest cues only, so they stay readable.
 NOTE_CUES = 3
@@ -53,6 +54,43 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+# One definition of each count of who speaks, for every place that shows one.
+QUOTES_MEAN = "quotes: words someone said or wrote, direct or reported"
+CREDITED_MEAN = ("beliefs or plans credited: what the writer says someone knows, wants or "
+                 "plans; the writer's account, not anyone's words")
+SPEAKERS_MEAN = "speakers: everyone quoted, named or not (\u201cofficials\u201d, a full name)"
+NAMED_SOURCES_MEAN = "named sources: the people or bodies quoted by name"
+
+
+@dataclass(frozen=True)
+class SourceCounts:
+    """Who is given a voice in one article, counted one way everywhere (status bar,
+    legend, Sources tab, command line): see the `*_MEAN` definitions above."""
+
+    quotes: int
+    credited: int
+    speakers: int
+    named_sources: int
+
+    def short(self) -> str:
+        """"18 quotes, 6 named sources"."""
+        return f"{counted(self.quotes, 'quote')}, {counted(self.named_sources, 'named source')}"
+
+    def full(self) -> str:
+        """"18 quotes from 13 speakers (6 named sources)"."""
+        return (f"{counted(self.quotes, 'quote')} from {counted(self.speakers, 'speaker')} "
+                f"({counted(self.named_sources, 'named source')})")
+
+
+def source_counts(analysis: Analysis) -> SourceCounts:
+    """Quotes, credited beliefs, speakers and named sources of an analysis (the quote and
+    named-source figures equal `Metrics.quote_count` and `Metrics.named_source_count`)."""
+    voiced = [quote for quote in analysis.quotes if quote.voiced]
+    speakers = {analysis.speaker_of(quote) for quote in voiced} - {None}
+    return SourceCounts(len(voiced), len(analysis.quotes) - len(voiced), len(speakers),
+                        len(analysis.sources()))
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip("\u201d\u2019\")'")[-1:] in (".", "!", "?", "\u2026")
 
@@ -64,13 +102,37 @@ def clip(text: str, limit: int = 80) -> str:
 
 
 def explain_span(analysis: Analysis, span: Span) -> Explanation:
-    """A loaded word, hedge, booster or debris: category, subtype, why, neutral alternative."""
+    """A loaded word, hedge, booster, debris or technique: category, subtype, why, neutral
+    alternative; for a technique, whose it is and the question a reader can ask of it."""
+    if span.category == labels.TECHNIQUE:
+        return explain_technique(analysis, span)
     heading = style(span.category).name + (f" ({span.subtype})" if span.subtype else "")
     lines = [span.explanation] if span.explanation else []
     if span.alternative:
         lines.append(f"Neutral alternative: \u201c{span.alternative}\u201d")
     return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
                        span.rule)
+
+
+def explain_technique(analysis: Analysis, span: Span) -> Explanation:
+    """A technique span: the technique, the evidence and whose it is (in `explanation`), and
+    the question to ask."""
+    name = technique_name(span.subtype)
+    heading = f"{style(span.category).name}: {name}"
+    # the explanation stands alone in JSON ("Flag-waving: ..."); here the heading names it
+    reason = span.explanation.removeprefix(f"{name}: ")
+    lines = [reason] if reason else []
+    if span.question:
+        lines.append(f"Ask: {span.question}")
+    return Explanation(heading, clip(analysis.excerpt(span.start, span.end)), tuple(lines),
+                       span.rule)
+
+
+def whose(span: Span) -> str:
+    """Whose rhetoric a technique span is, in words: "writer" or "quoted: <speaker>"."""
+    if span.voice == labels.VOICE_SOURCE:
+        return f"quoted: {span.speaker or 'unnamed source'}"
+    return "writer"
 
 
 def explain_sentence(analysis: Analysis, sentence: Sentence, max_cues: int | None = None,

@@ -16,10 +16,25 @@ LOADED: Final = "loaded_language"
 HEDGE: Final = "hedge"
 BOOSTER: Final = "booster"
 BOILERPLATE: Final = "boilerplate"
-SPAN_CATEGORIES: Final = (LOADED, HEDGE, BOOSTER, BOILERPLATE)
+TECHNIQUE: Final = "technique"
+SPAN_CATEGORIES: Final = (LOADED, HEDGE, BOOSTER, BOILERPLATE, TECHNIQUE)
 
 # Subtypes of loaded language.
 LOADED_SUBTYPES: Final = ("emotive", "pejorative", "exaggeration", "euphemism")
+
+# Subtypes of technique spans: the 13 persuasion techniques of the Propaganda Techniques
+# Corpus besides loaded language (Da San Martino et al. 2019; SemEval-2020 Task 11), and
+# vague attribution (a claim credited to sources nobody can check).
+TECHNIQUE_SUBTYPES: Final = (
+    "name_calling", "repetition", "exaggeration_minimisation", "doubt", "appeal_to_fear",
+    "flag_waving", "causal_oversimplification", "slogans", "appeal_to_authority",
+    "black_and_white_fallacy", "thought_terminating_cliche",
+    "whataboutism_straw_man_red_herring", "bandwagon_reductio_ad_hitlerum", "vague_attribution",
+)
+VAGUE_ATTRIBUTION: Final = "vague_attribution"
+# Whose rhetoric a technique span is: the writer's own, or a quoted or reported source's.
+VOICE_WRITER: Final = "writer"
+VOICE_SOURCE: Final = "source"
 
 # The three parts of a quote, styled separately.
 QUOTE_CONTENT: Final = "quote_content"
@@ -28,7 +43,8 @@ QUOTE_CUE: Final = "quote_cue"
 QUOTE_PARTS: Final = (QUOTE_CONTENT, QUOTE_SPEAKER, QUOTE_CUE)
 
 # Every category that has a style (legend order).
-STYLED_CATEGORIES: Final = SENTENCE_LABELS + (LOADED, HEDGE, BOOSTER) + QUOTE_PARTS + (BOILERPLATE,)
+STYLED_CATEGORIES: Final = (SENTENCE_LABELS + (LOADED, HEDGE, BOOSTER, TECHNIQUE) + QUOTE_PARTS
+                             + (BOILERPLATE,))
 
 # Quote kinds and cue tones.
 DIRECT: Final = "direct"
@@ -99,6 +115,16 @@ METRICS: Final = (
                "Distinct named people or organisations given a voice.", digits=0),
     MetricInfo("loaded_cue_count", "Loaded reporting verbs", "verbs",
                "Quotes introduced with a loaded verb (claimed, admitted, insisted).", digits=0),
+    MetricInfo("technique_per_100_sentences", "Techniques / 100 sentences", "per 100 sentences",
+               "Persuasion-technique marks (name-calling, flag-waving, doubt...) per 100 "
+               "sentences, the writer's and the sources' together."),
+    MetricInfo("technique_writer_count", "Techniques, writer's own", "marks",
+               "Persuasion-technique marks in the writer's own voice.", digits=0),
+    MetricInfo("technique_source_count", "Techniques, quoted", "marks",
+               "Persuasion-technique marks inside quotes and reported speech.", digits=0),
+    MetricInfo("vague_attribution_count", "Vague attributions", "marks",
+               "Claims credited to sources nobody can check (critics say, experts warn).",
+               digits=0),
     MetricInfo("first_person_per_100", "First person / 100 words", "per 100 words",
                "I, we, our... outside quotes, per 100 words."),
     MetricInfo("second_person_per_100", "Second person / 100 words", "per 100 words",

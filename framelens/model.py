@@ -89,7 +89,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Span:
-    """A marked passage: loaded language, a hedge, a booster or boilerplate."""
+    """A marked passage: loaded language, a hedge, a booster, boilerplate or a technique.
+
+    Technique spans also say whose rhetoric it is (`voice`: `labels.VOICE_WRITER` or
+    `labels.VOICE_SOURCE`, with the `speaker` when known) and the `question` a reader can
+    ask of it; other spans leave these empty.
+    """
 
     start: int
     end: int
@@ -98,6 +103,9 @@ class Span:
     rule: str
     subtype: str = ""
     alternative: str | None = None
+    question: str = ""
+    voice: str = ""
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,11 @@ class Metrics:
     flesch_reading_ease: float = 0.0
     grade_level: float = 0.0
     mean_sentence_length: float = 0.0
+    technique_count: int = 0
+    technique_writer_count: int = 0
+    technique_source_count: int = 0
+    technique_per_100_sentences: float = 0.0
+    vague_attribution_count: int = 0
 
     def value(self, key: str) -> float:
         """The metric named `key` (a `labels.METRICS` key) as a float."""
@@ -246,7 +259,8 @@ class Analysis:
             "spans": [
                 {"start": s.start, "end": s.end, "category": s.category,
                  "explanation": s.explanation, "subtype": s.subtype, "rule": s.rule,
-                 "alternative": s.alternative, "text": self.text[s.start:s.end]}
+                 "alternative": s.alternative, "text": self.text[s.start:s.end],
+                 **_technique_json(s)}
                 for s in self.spans
             ],
             "quotes": [_quote_json(q) for q in self.quotes],
@@ -275,7 +289,8 @@ class Analysis:
             ),
             spans=tuple(
                 Span(s["start"], s["end"], s["category"], s["explanation"], s.get("rule", ""),
-                     s.get("subtype", ""), s.get("alternative"))
+                     s.get("subtype", ""), s.get("alternative"), s.get("question", ""),
+                     s.get("voice", ""), s.get("speaker"))
                 for s in data["spans"]
             ),
             quotes=tuple(_quote_from_json(q) for q in data["quotes"]),
@@ -286,6 +301,13 @@ class Analysis:
                                     tuple(f.get("evidence", ()))) for f in data.get("frames", ())),
             headline=_headline_from_json(data.get("headline")),
         )
+
+
+def _technique_json(span: Span) -> dict[str, Any]:
+    """The extra fields of a technique span (none for other spans, keeping their JSON as it was)."""
+    if span.category != labels.TECHNIQUE:
+        return {}
+    return {"question": span.question, "voice": span.voice, "speaker": span.speaker}
 
 
 def _range_json(r: TextRange | None) -> dict[str, int] | None:

@@ -87,3 +87,26 @@ def test_explain_note_names_the_cues_behind_the_label_first():
 ])
 def test_explain_counts_read_as_words(count, noun, plural, expected):
     assert explain.counted(count, noun, plural) == expected
+
+
+def test_explain_source_counts_tell_quotes_speakers_and_named_sources_apart():
+    import dataclasses
+
+    from framelens import labels
+    from framelens.explain import source_counts
+    from framelens.model import Analysis, Genre, Metrics, Quote, TextRange
+
+    text = "Ann Lee said yes. Officials said no. The mayor knows it."
+    def quote(speaker: str, name: str | None, rule: str = "quotes.indirect") -> Quote:
+        start = text.index(speaker)
+        return Quote(labels.INDIRECT, TextRange(start, start + 3),
+                     TextRange(start, start + len(speaker)), None, rule, name)
+
+    quotes = (quote("Ann Lee", "Ann Lee"), quote("Officials", None),
+              quote("The mayor", "The mayor", labels.STANCE_RULE))
+    analysis = Analysis(text, (), (), quotes, Genre(labels.GENRE_REPORTING, 0.1), Metrics())
+    counts = source_counts(analysis)
+    assert (counts.quotes, counts.credited, counts.speakers, counts.named_sources) == (2, 1, 2, 1)
+    assert counts.short() == "2 quotes, 1 named source"
+    assert counts.full() == "2 quotes from 2 speakers (1 named source)"
+    assert dataclasses.replace(counts, quotes=1).short().startswith("1 quote,")

@@ -110,7 +110,8 @@ def test_loaded_every_mark_explains_itself():
 def test_loaded_marks_are_in_text_order_without_overlap():
     text = ("Without doubt the far-right mob slammed the so-called experts. "
             "Prices skyrocketed; the regime may fall, reportedly within days.")
-    spans = [s for s in engine.analyze(text).spans if s.category != labels.BOILERPLATE]
+    spans = [s for s in engine.analyze(text).spans
+             if s.category not in (labels.BOILERPLATE, labels.TECHNIQUE)]
     positions = [(s.start, s.end) for s in spans]
     assert positions == sorted(positions)
     pairs = zip(positions, positions[1:], strict=False)

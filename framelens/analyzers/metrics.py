@@ -43,6 +43,9 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
     # ("she knows that ...") is an attribution but gives nobody a voice.
     voiced = [q for q in quotes if q.voiced]
     speakers = {q.speaker_name for q in voiced if q.speaker_name}
+    # Techniques: the 13 persuasion techniques, apart from vague attribution (its own count).
+    used = [s for s in spans
+            if s.category == labels.TECHNIQUE and s.subtype != labels.VAGUE_ATTRIBUTION]
     return Metrics(
         word_count=n_words,
         sentence_count=n_sents,
@@ -64,6 +67,12 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
         flesch_reading_ease=readability.reading_ease(joined),
         grade_level=readability.grade_level(joined),
         mean_sentence_length=n_words / n_sents if n_sents else 0.0,
+        technique_count=len(used),
+        technique_writer_count=sum(1 for s in used if s.voice == labels.VOICE_WRITER),
+        technique_source_count=sum(1 for s in used if s.voice == labels.VOICE_SOURCE),
+        technique_per_100_sentences=100.0 * len(used) / n_sents if n_sents else 0.0,
+        vague_attribution_count=sum(1 for s in spans if s.category == labels.TECHNIQUE
+                                    and s.subtype == labels.VAGUE_ATTRIBUTION),
     )
 
 

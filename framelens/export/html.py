@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from html import escape
 
-from framelens import __version__, explain, labels
+from framelens import __version__, explain, guide, labels
 from framelens.comparison import metric_table
 from framelens.export import marks as marklib
 from framelens.export.options import ExportOptions
@@ -179,8 +179,11 @@ def _charts(comparison: Comparison) -> str:
     try:
         from framelens import charts
 
-        svgs = [charts.figure_svg(make(comparison))
-                for make in (charts.share_chart, charts.density_chart, charts.frame_chart)]
+        figures = [make(comparison) for make in (charts.share_chart, charts.density_chart,
+                                                 charts.frame_chart)]
+        techniques = charts.technique_chart(comparison)
+        svgs = [charts.figure_svg(figure) for figure in figures
+                + ([techniques] if techniques is not None else [])]
     except Exception as exc:  # noqa: BLE001 - a chart must never stop the export
         log.warning("charts left out of the HTML: %s", exc)
         return ""
@@ -228,6 +231,7 @@ def render_html(analyses: Sequence[Analysis], comparison: Comparison | None,
         out += [f'<section class="article">{_article(a, side, categories)}</section>'
                 for side, a in articles]
     out += [_sources(a, side, categories) for side, a in articles]
+    out.append(f'<section class="guide">{guide.guide_html(collapsible=True)}</section>')
     out.append("</body></html>")
     return "\n".join(out)
 

@@ -26,7 +26,8 @@ from framelens.styles import CategoryStyle, style
 NUMBERED_SENTENCE_LABELS = (labels.OPINION, labels.ATTRIBUTED)
 # Which category's colour and slant win where marks overlap (first wins).
 _TEXT_PRIORITY = (labels.LOADED, labels.BOOSTER, labels.HEDGE, labels.QUOTE_CUE,
-                  labels.QUOTE_SPEAKER, labels.QUOTE_CONTENT, labels.BOILERPLATE)
+                  labels.QUOTE_SPEAKER, labels.QUOTE_CONTENT, labels.TECHNIQUE,
+                  labels.BOILERPLATE)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,11 @@ def _paragraph(analysis: Analysis, document: str, runs: list[marklib.Run],
     """One paragraph of article text with its runs styled, tagged and recorded."""
     pieces = [PARAGRAPH_START]
     for run in runs:
-        tags = "".join(tag_markup(m, size * 0.62) for m in starting.get(run.start, ()))
+        # Tags stand apart from each other ("A15 Q16", not "A15Q16") and from a word
+        # that ends right before them ("developer. O13", not "developer.O13").
+        tags = " ".join(tag_markup(m, size * 0.62) for m in starting.get(run.start, ()))
+        if tags and len(pieces) > 1 and not analysis.text[run.start - 1].isspace():
+            tags = " " + tags
         link = registry.link(document, run.numbers, run.look, size) if run.numbers else None
         pieces.append(run_markup(analysis.text[run.start:run.end], run, tags, link))
     return Paragraph("".join(pieces), para_style)

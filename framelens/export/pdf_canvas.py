@@ -20,7 +20,13 @@ import matplotlib
 from reportlab.lib.colors import HexColor
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFString, xObjectName
+from reportlab.pdfbase.pdfdoc import (
+    HighlightAnnotation,
+    PDFDictionary,
+    PDFObjectReference,
+    PDFString,
+    xObjectName,
+)
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -190,11 +196,19 @@ class MarkingCanvas(Canvas):
             points = [v for x1, y1, x2, y2 in boxes for v in (x1, y2, x2, y2, x1, y1, x2, y1)]
             rect = (min(b[0] for b in boxes), min(b[1] for b in boxes),
                     max(b[2] for b in boxes), max(b[3] for b in boxes))
-            self.highlightAnnotation(f"{key[0]}{mark.tag} \u2014 {mark.note}", rect,
-                                     QuadPoints=points, Color=[color.red, color.green, color.blue],
-                                     name=f"framelens-{key[0]}-{mark.number}",
-                                     T=PDFString(f"FrameLens {key[0]}{mark.tag}"), F=4,
-                                     AP=appearance)
+            note = NoteHighlight(self._absRect(rect, 0), f"{key[0]}{mark.tag} \u2014 {mark.note}",
+                                 points, [color.red, color.green, color.blue], CA=0,
+                                 T=PDFString(f"FrameLens {key[0]}{mark.tag}"), F=4,
+                                 AP=appearance)
+            self._addAnnotation(note, f"framelens-{key[0]}-{mark.number}", 1)
+
+
+class NoteHighlight(HighlightAnnotation):
+    """A highlight that carries a mark's note without painting (opacity 0): the page prints
+    every mark itself, and painted highlights stacked over it (a quote in an attributed
+    sentence has three) darkened the text."""
+
+    permitted = HighlightAnnotation.permitted + ("CA",)
 
 
 def _annotation_tint(color: str) -> HexColor:

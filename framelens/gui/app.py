@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "FrameLens"
 APPLICATION = "FrameLens"
 SCREENSHOT_SIZE = (1600, 1000)
+PRESENTATION_SCREENSHOT_SIZE = (1920, 1080)  # a projector
 SCREENSHOT_TIMEOUT_MS = 180_000
 CLOSE_WAIT_MS = 3000
 
@@ -63,8 +64,10 @@ def run_without_display(paths: list[str]) -> int:
     return cli.main(["compare", *paths])
 
 
-def run(paths: list[str], screenshot: str | None = None) -> int:
-    """Open the window on up to two files; with `screenshot`, save a picture and exit."""
+def run(paths: list[str], screenshot: str | None = None, presentation: bool = False,
+        zoom: int = 0) -> int:
+    """Open the window on up to two files, in presentation mode and `zoom` steps in if
+    asked; with `screenshot`, save a picture and exit."""
     quiet_libraries()
     if not display_available():
         if screenshot is None:
@@ -76,13 +79,17 @@ def run(paths: list[str], screenshot: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     if screenshot is not None:
-        return _screenshot(app, paths, screenshot)
+        return _screenshot(app, paths, screenshot, presentation, zoom)
 
     from framelens.gui.autosave import AutosaveStore
     from framelens.gui.window import MainWindow
 
     window = MainWindow(autosave=AutosaveStore())
     window.show()
+    if presentation:
+        window.set_presenting(True)
+    if zoom:
+        window.zoom(zoom)
     window.open_paths(list(paths))
     status = app.exec()
     finish_background_work()
@@ -104,7 +111,7 @@ def show_first_explanation(window) -> None:
     for pane in reversed(window.panes):
         marks = [m for m in pane.editor.marks if m.category == "loaded_language"]
         if marks:
-            window.explanation.setHtml(marks[0].explanation)
+            window.show_explanation(marks[0].explanation)
             return
 
 
@@ -123,7 +130,8 @@ def save_png(pixmap, out: str) -> None:
         handle.write(bytes(data))
 
 
-def _screenshot(app, paths: list[str], out: str) -> int:
+def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
+                zoom: int = 0) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from framelens.gui.settings import Settings
@@ -132,8 +140,12 @@ def _screenshot(app, paths: list[str], out: str) -> int:
     with tempfile.TemporaryDirectory(prefix="framelens-shot-") as folder:
         store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=Settings(store), autosave=None, restore_drafts=False)
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*(PRESENTATION_SCREENSHOT_SIZE if presentation else SCREENSHOT_SIZE))
         window.show()
+        if presentation:  # the picture is of the window: at the projector's size, not full screen
+            window.set_presenting(True, full_screen=False)
+        if zoom:
+            window.zoom(zoom)
         outcome = {"status": 1, "message": "timed out waiting for the analyses"}
 
         def capture() -> None:

@@ -144,10 +144,11 @@ class ComparisonPanel(QWidget):
         keys = self.metric_keys()
         return keys.index(key) if key in keys else -1
 
-    def set_comparison(self, comparison) -> None:
-        """Show a Comparison, or the empty-state hint for None."""
+    def set_comparison(self, comparison, hint: str = EMPTY_HINT) -> None:
+        """Show a Comparison, or for None the `hint` (what is missing, or what is coming)."""
         self.comparison = comparison
         if comparison is None:
+            self.hint.setText(hint)
             self.stack.setCurrentWidget(self.hint)
             self._update_charts()
             return
@@ -203,9 +204,9 @@ class ComparisonPanel(QWidget):
         frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
         table.setMinimumWidth(sum(widths) + frame)
         table.resizeRowsToContents()
-        self._choose_orientation()
+        self.choose_orientation()
 
-    def _choose_orientation(self) -> None:
+    def choose_orientation(self) -> None:
         """Charts beside the table when they fit, else below it (large fonts, narrow windows)."""
         needed = self.table.minimumWidth() + MIN_CHART_WIDTH * self._chart_scale_now()
         wide = self.width() >= needed
@@ -217,7 +218,7 @@ class ComparisonPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._choose_orientation()
+        self.choose_orientation()
 
     def set_dark(self, dark: bool) -> None:
         """Draw the charts for a dark (True) or light background."""

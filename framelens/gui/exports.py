@@ -6,14 +6,20 @@ is disabled. Write errors (`OutputError`) are shown in a message box.
 
 from __future__ import annotations
 
+import html
 import importlib
 import importlib.util
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QDir, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
+
+NOTICE_MS = 30_000
+TITLE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -57,9 +63,48 @@ def write(fmt: ExportFormat, analyses: list, comparison, out_path: str) -> None:
         writer(analyses, comparison, out_path, ExportOptions())
 
 
+def suggested_name(titles: list[str]) -> str:
+    """A file name (without suffix) from the article titles: the first words of each,
+    lower case, joined with "-vs-" ("iran-faces-a-rapidly-escalating-vs-...")."""
+    parts = []
+    for title in titles:
+        words = re.findall(r"[^\W_]+", title.casefold())[:TITLE_WORDS]
+        if words:
+            parts.append("-".join(words))
+    return "-vs-".join(parts) or "framelens"
+
+
+class ExportNotice(QLabel):
+    """The status bar's word that a file was written, with links to open it or its folder."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = ""
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.linkActivated.connect(self._open)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.hide)
+        self.hide()
+
+    def written(self, path: str) -> None:
+        self.path = path
+        self.setText(f"Exported <b>{html.escape(Path(path).name)}</b>: "
+                     "<a href='file'>open it</a> \u00b7 <a href='folder'>open its folder</a>")
+        self.setToolTip(path)
+        self.show()
+        self.timer.start(NOTICE_MS)
+
+    def _open(self, link: str) -> None:
+        target = self.path if link == "file" else str(Path(self.path).parent)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+
+
 def build_menu(menu: QMenu, parent: QWidget,
                current: Callable[[], tuple[list, object, str]]) -> None:
-    """Fill `menu`; `current()` returns (analyses, comparison or None, suggested base name)."""
+    """Fill `menu` of window `parent` (its `settings` remember the export folder, its
+    `export_notice` confirms); `current()` returns (analyses, comparison or None,
+    suggested base name)."""
     actions: list[tuple[QAction, ExportFormat]] = []
     for fmt in FORMATS:
         action = menu.addAction(fmt.label)
@@ -80,12 +125,16 @@ def _export(fmt: ExportFormat, parent: QWidget, current) -> None:
     analyses, comparison, base = current()
     if not analyses:
         return
-    path, _ = QFileDialog.getSaveFileName(parent, "Export", base + fmt.suffix, fmt.file_filter)
+    folder = parent.settings.export_folder() or QDir.homePath()
+    path, _ = QFileDialog.getSaveFileName(parent, "Export", str(Path(folder) / (base + fmt.suffix)),
+                                          fmt.file_filter)
     if not path:
         return
+    parent.settings.set_export_folder(str(Path(path).parent))
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         write(fmt, analyses, comparison, path)
+        parent.export_notice.written(path)
     except OutputError as exc:
         QMessageBox.warning(parent, "Export failed", str(exc))
     except Exception as exc:  # an exporter bug: a message, never a traceback or a crash

@@ -4,11 +4,13 @@ and a live count for each pane. The selected row is the category for next/previo
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from framelens import labels, styles
 from framelens.gui import formats
+
+PANE_LETTERS = ("A", "B")
 
 
 class Legend(QTreeWidget):
@@ -41,6 +43,7 @@ class Legend(QTreeWidget):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             self.addTopLevelItem(item)
             self.items[category] = item
+        self._last_enabled = self.enabled()
         self.itemChanged.connect(self._item_changed)
         self.currentItemChanged.connect(self._current_changed)
 
@@ -55,17 +58,32 @@ class Legend(QTreeWidget):
             state = Qt.CheckState.Checked if category in categories else Qt.CheckState.Unchecked
             item.setCheckState(0, state)
         self.blockSignals(False)
-        self.toggled.emit(self.enabled())
+        self._last_enabled = self.enabled()
+        self.toggled.emit(self._last_enabled)
 
     def set_toggle(self, category: str, on: bool) -> None:
         """Switch one category on or off (as a click on its box does)."""
         self.items[category].setCheckState(
             0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
-    def set_counts(self, pane: int, counts: dict[str, int] | None) -> None:
-        """Show the live mark counts of pane 0 (A) or 1 (B); None shows a dash."""
+    def set_counts(self, pane: int, counts: dict[str, int] | None,
+                   credited: dict[str, int] | None = None) -> None:
+        """Show the mark counts of pane 0 (A) or 1 (B); None shows a dash. `credited` are the
+        quote marks of beliefs or plans credited to someone: a row shows them apart
+        ("1+5": one quote, five credited beliefs), so its first figure is the quote count
+        the status bar and the Sources tab give."""
         for category, item in self.items.items():
-            item.setText(pane + 1, "\u2013" if counts is None else str(counts.get(category, 0)))
+            column = pane + 1
+            if counts is None:
+                item.setText(column, "\u2013")
+                item.setToolTip(column, "")
+                continue
+            total, apart = counts.get(category, 0), (credited or {}).get(category, 0)
+            item.setText(column, f"{total - apart}+{apart}" if apart else str(total))
+            item.setToolTip(column, (
+                f"{total - apart} in quotes (words someone said or wrote) + {apart} in beliefs "
+                "or plans the writer credits to someone (the writer's account, not anyone's "
+                "words)") if apart else f"{total} marks in {PANE_LETTERS[pane]}")
 
     def selected_category(self) -> str | None:
         item = self.currentItem()
@@ -74,7 +92,9 @@ class Legend(QTreeWidget):
     def restyle(self, dark: bool, point_size: float) -> None:
         """Redraw the swatches for the theme and font size."""
         self._dark = dark
-        text_color = self.palette().text().color()
+        # The application's palette, not this widget's: the widget learns of a theme
+        # switch only later, and would draw light-theme swatches in the old text colour.
+        text_color = QApplication.palette().color(QPalette.ColorRole.Text)
         size = QSize(0, 0)
         for category, item in self.items.items():
             pixmap = formats.swatch(category, dark, point_size, text_color,
@@ -84,8 +104,11 @@ class Legend(QTreeWidget):
         self.setIconSize(size)
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if column == 0:
-            self.toggled.emit(self.enabled())
+        # New swatch icons and counts change items too: only a change of toggles is news.
+        enabled = self.enabled()
+        if column == 0 and enabled != self._last_enabled:
+            self._last_enabled = enabled
+            self.toggled.emit(enabled)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is not None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from framelens.gui import exports
+from framelens.gui.help_page import show_guide
 
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
 
@@ -52,6 +53,14 @@ def build(window) -> dict[str, QAction]:
     actions["draft"].setChecked(True)
     actions["replace"] = _action(window, edit_menu, "&Replace Loaded Word with Neutral Alternative",
                                  window.replace_loaded, ["Ctrl+Shift+R"])
+    edit_menu.addSeparator()
+    actions["find"] = _action(window, edit_menu, "&Find\u2026", window.find_bar.open,
+                              [QKeySequence.StandardKey.Find])
+    actions["find_next"] = _action(window, edit_menu, "Find &Next",
+                                   lambda: window.find_bar.find(True), ["F3"])
+    actions["find_previous"] = _action(window, edit_menu, "Find Pre&vious",
+                                       lambda: window.find_bar.find(False), ["Shift+F3"])
+    edit_menu.addSeparator()
     actions["reanalyse"] = _action(window, edit_menu, "Analyse &Again",
                                    lambda: [window.analyse(p.index) for p in window.panes], ["F5"])
 
@@ -73,12 +82,18 @@ def build(window) -> dict[str, QAction]:
     actions["dark"].setChecked(window.dark)
     actions["present"] = _action(window, view_menu, "Presentation &Mode", window.set_presenting,
                                  ["F11", "Ctrl+Shift+P"], checkable=True)
-    actions["leave"] = _action(window, view_menu, "Leave Presentation Mode",
-                               lambda: actions["present"].setChecked(False) or
-                               window.set_presenting(False), ["Escape"])
-    view_menu.addAction(window.dock.toggleViewAction())
+    actions["leave"] = _action(window, view_menu, "Leave Presentation Mode", window.escape,
+                               ["Escape"])
+    actions["legend"] = _action(window, view_menu, "Show or Hide the &Legend",
+                                window.presenter.toggle_legend, ["F9"])
+    actions["panels"] = _action(window, view_menu, "Show or Hide &Comparison and Sources",
+                                window.presenter.toggle_panels, ["F10"])
+    actions["one_pane"] = _action(window, view_menu, "&One Pane / Both Panes",
+                                  window.presenter.toggle_one_pane, ["F12"])
 
     help_menu = bar.addMenu("&Help")
+    actions["guide"] = _action(window, help_menu, "&How to Read the Marks",
+                               lambda: show_guide(window), [QKeySequence.StandardKey.HelpContents])
     _action(window, help_menu, "&About FrameLens", lambda: about(window))
     return actions
 
@@ -104,35 +119,44 @@ def _fill_recent(window, menu) -> None:
 
 
 def paste_article(window) -> None:
-    """Clipboard text becomes a new, unsaved article in the active pane."""
+    """Clipboard text becomes a new, unsaved article: in the active pane if it is empty,
+    else where the user says (an article is never replaced without asking)."""
+    from framelens.gui.unsaved import choose_paste_pane
     from framelens.gui.window import clipboard_text
 
     text = clipboard_text()
     if not text.strip():
         window.statusBar().showMessage("The clipboard holds no text.", 5000)
         return
-    window.set_text(window.active, text, "Pasted text", draft=True)
+    pane = choose_paste_pane(window)
+    if pane is None:
+        window.statusBar().showMessage("Nothing pasted.", 4000)
+        return
+    window.set_text(pane, text, "Pasted text", draft=True)
+    window.statusBar().showMessage(f"Pasted into {'AB'[pane]} as a new, unsaved article.", 5000)
 
 
-def save_dialog(window) -> None:
-    """Save the active pane's text as a UTF-8 file."""
+def save_dialog(window, pane_index: int | None = None) -> bool:
+    """Save a pane's text (default: the active pane's) as a UTF-8 file; True if saved."""
     from framelens.fileio import OutputError, atomic_output
 
-    pane = window.panes[window.active]
-    path, _ = QFileDialog.getSaveFileName(window, "Save text", pane.source or "draft.txt",
-                                          "Text (*.txt);;All files (*)")
+    pane = window.panes[window.active if pane_index is None else pane_index]
+    path, _ = QFileDialog.getSaveFileName(
+        window, f"Save the text of {'AB'[pane.index]}", pane.source or "draft.txt",
+        "Text (*.txt);;All files (*)")
     if not path:
-        return
+        return False
     try:
         with atomic_output(path) as handle:
             handle.write(pane.text())
     except OutputError as exc:
         QMessageBox.warning(window, "Save failed", str(exc))
-        return
+        return False
     pane.source, pane.dirty = path, False
     window.settings.add_recent_file(path)
     window.save_drafts()
     window.statusBar().showMessage(f"Saved {path}", 5000)
+    return True
 
 
 def _export_state(window):
@@ -143,8 +167,9 @@ def _export_state(window):
         from framelens.comparison import compare
 
         comparison = compare(both[0], both[1], "A", "B")
-    base = Path(window.panes[0].source or "framelens").stem
-    return analyses, comparison, base
+    titles = [pane.analysis.title or pane.title.text() for pane in window.panes
+              if pane.analysis is not None]
+    return analyses, comparison, exports.suggested_name(titles)
 
 
 def about(window) -> None:

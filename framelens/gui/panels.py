@@ -13,6 +13,10 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 from framelens.comparison import compare
 
 log = logging.getLogger(__name__)
+WAITING_HINT = ("Both articles are open: the comparison appears here as soon as both are "
+                "analysed.")
+LOADING_HINT = ("Both articles are open. The language model is loading (about ten seconds "
+                "the first time); the comparison appears here as soon as both are analysed.")
 
 
 def _placeholder(text: str) -> QLabel:
@@ -47,22 +51,38 @@ def create(tabs: QTabWidget) -> tuple[QWidget | None, QWidget | None]:
     return comparison, sources
 
 
-def update(comparison_panel, sources_panel, analyses: list, titles: list[str]) -> None:
-    """Feed both panels the current analyses (a panel error is logged, not raised)."""
+def create_techniques(tabs: QTabWidget) -> QWidget | None:
+    """Add the Techniques tab; returns the panel (None when unavailable)."""
+    try:
+        from framelens.gui.techniques_panel import TechniquesPanel
+
+        panel = TechniquesPanel()
+        tabs.addTab(panel, "Techniques")
+        return panel
+    except Exception:  # as above: the window must open without it
+        log.warning("techniques panel unavailable", exc_info=True)
+        tabs.addTab(_placeholder("The techniques panel is not available."), "Techniques")
+        return None
+
+
+def update(comparison_panel, sources_panel, analyses: list, titles: list[str],
+           hint: str | None = None) -> None:
+    """Feed both panels the current analyses (a panel error is logged, not raised); `hint`
+    is what the comparison panel says while it has no comparison to show."""
     if comparison_panel is not None:
         first, second = analyses
         result = compare(first, second, "A", "B") if first and second else None
-        _guarded(comparison_panel.set_comparison, result)
+        guarded(comparison_panel.set_comparison, result, *([hint] if hint else []))
     if sources_panel is not None:
-        _guarded(sources_panel.set_analyses, list(analyses), list(titles))
+        guarded(sources_panel.set_analyses, list(analyses), list(titles))
 
 
 def set_dark(comparison_panel, dark: bool) -> None:
     if comparison_panel is not None and hasattr(comparison_panel, "set_dark"):
-        _guarded(comparison_panel.set_dark, dark)
+        guarded(comparison_panel.set_dark, dark)
 
 
-def _guarded(function, *args) -> None:
+def guarded(function, *args) -> None:
     try:
         function(*args)
     except Exception:  # a panel bug must not break highlighting

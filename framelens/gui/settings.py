@@ -56,6 +56,13 @@ class Settings:
         self.store.setValue("files/recent", recent[:MAX_RECENT])
         return recent[:MAX_RECENT]
 
+    def export_folder(self) -> str:
+        """The folder of the last export ("" before the first)."""
+        return self.store.value("files/export_folder", "", type=str) or ""
+
+    def set_export_folder(self, folder: str) -> None:
+        self.store.setValue("files/export_folder", folder)
+
     def clear_recent_files(self) -> None:
         self.store.setValue("files/recent", [])
 

@@ -153,11 +153,14 @@ class SourcesPanel(QWidget):
         quotes = [q for q in ordered if q.voiced]
         stances = [q for q in ordered if not q.voiced]
         lacking = unattributed_opinion(analysis)
-        speakers = {quote_speaker(analysis, q) for q in quotes} - {UNATTRIBUTED}
-        counted = explain.counted
-        header.setText(f"<b>{side}</b> \u2014 {name}: {counted(len(quotes), 'quote')} from "
-                       f"{counted(len(speakers), 'speaker')}; "
-                       f"{counted(len(lacking), 'opinion sentence')} without a source")
+        counts = explain.source_counts(analysis)
+        credited = (f"; {explain.counted(counts.credited, 'belief or plan', 'beliefs or plans')}"
+                    " credited") if counts.credited else ""
+        header.setText(f"<b>{side}</b> \u2014 {name}: {counts.full()}{credited}; "
+                       f"{explain.counted(len(lacking), 'opinion sentence')} without a source")
+        header.setToolTip("<br>".join(html.escape(meaning.capitalize()) for meaning in (
+            explain.QUOTES_MEAN, explain.SPEAKERS_MEAN, explain.NAMED_SOURCES_MEAN,
+            explain.CREDITED_MEAN)))
         quotes_root = self._section(tree, f"Quotes ({len(quotes)})")
         for quote in quotes:
             quotes_root.addChild(self._quote_item(analysis, quote))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from framelens.explain import counted
+from framelens.explain import counted, source_counts
 from framelens.language import ENGLISH, NO_LANGUAGE, LanguageGuess
 
 LOADING = "Loading the language model\u2026"
@@ -66,18 +66,24 @@ class AnalysisStatus(QWidget):
             self.bar.hide()
 
 
-def summary_line(analyses: list) -> str:
-    """The status-bar figures of both panes."""
-    parts = []
+def summary_wordings(analyses: list) -> list[str]:
+    """The status-bar figures of both panes, from the fullest wording to the shortest (the
+    bar shows the longest that fits, so B's figures are never cut off on a narrow window)."""
+    levels: list[list[str]] = [[], [], [], []]
     for name, analysis in zip(("A", "B"), analyses, strict=True):
         if analysis is None:
             continue
         m = analysis.metrics
-        parts.append(f"{name}: {m.opinion_share:.0%} opinion \u00b7 {m.fact_share:.0%} fact "
-                     f"\u00b7 {m.attributed_share:.0%} attributed \u00b7 {m.loaded_per_100:.1f} "
-                     f"loaded/100 words \u00b7 {counted(m.quote_count, 'quote')}, "
-                     f"{counted(m.named_source_count, 'source')}")
-    return "     |     ".join(parts)
+        sources = source_counts(analysis)
+        opinion = f"{name}: {m.opinion_share:.0%} opinion"
+        loaded = f"{m.loaded_per_100:.1f} loaded/100 words"
+        levels[0].append(f"{opinion} \u00b7 {m.fact_share:.0%} fact \u00b7 "
+                         f"{m.attributed_share:.0%} attributed \u00b7 {loaded} \u00b7 "
+                         f"{sources.short()}")
+        levels[1].append(f"{opinion} \u00b7 {loaded} \u00b7 {sources.short()}")
+        levels[2].append(f"{opinion} \u00b7 {sources.short()}")
+        levels[3].append(f"{opinion} \u00b7 {counted(sources.quotes, 'quote')}")
+    return ["     |     ".join(levels[0])] + ["  |  ".join(level) for level in levels[1:]]
 
 
 def language_problem(code: str) -> str | None:

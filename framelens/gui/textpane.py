@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from framelens import labels
 from framelens.analyzers.inflection import replacement
 from framelens.gui import formats
-from framelens.gui.explain import LAYERS, marks_of
+from framelens.gui.explain import LAYERS, marks_of, without_details
 from framelens.gui.offsets import Utf16Map
+from framelens.gui.widgets import ElidedLabel
 
 
 @dataclass
@@ -126,6 +127,7 @@ class ArticleEditor(QPlainTextEdit):
         self.formats = formats.all_formats(False)
         self._focus: list[QTextCursor] = []
         self.redrawing = False
+        self.details = False  # tooltips show rule ids and weights
         self.highlighter = MarkHighlighter(self)
 
     # --- marks -----------------------------------------------------------------------
@@ -315,7 +317,8 @@ class ArticleEditor(QPlainTextEdit):
             cursor = self.cursorForPosition(event.pos())
             text = self.explanation_at(cursor.position())
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
+                shown = text if self.details else without_details(text)
+                QToolTip.showText(event.globalPos(), shown, self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -368,13 +371,11 @@ class ArticlePane(QFrame):
         self.dirty = False
         self.fresh = True
         self._loading = False
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("paneTitle")
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.source_line = QLabel()
+        self.source_line = ElidedLabel()
         self.source_line.setObjectName("paneSource")
-        self.source_line.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("paneMessage")
         self.message.setWordWrap(True)
@@ -401,6 +402,11 @@ class ArticlePane(QFrame):
         self.title.setText(title)
         self.source_line.setText(detail or (Path(source).name if source else ""))
         self.show_message("")
+
+    def set_compact(self, on: bool) -> None:
+        """Title and source line on one elided line each (presentation mode), or wrapped."""
+        self.title.set_eliding(on)
+        self.source_line.set_eliding(on)
 
     def text(self) -> str:
         """The document's own text: what is analysed and what offsets index."""

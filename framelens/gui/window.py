@@ -11,21 +11,27 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from framelens.gui import menus, panels, theme
+from framelens import labels
+from framelens.gui import look, menus, panels, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
-from framelens.gui.legend import Legend
+from framelens.gui.docks import DockWidthKeeper
+from framelens.gui.explain import credited_marks
+from framelens.gui.exports import ExportNotice
+from framelens.gui.find import FindBar
+from framelens.gui.presentation import Presenter
 from framelens.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, PRESENTATION_FONT_SIZE, Settings
-from framelens.gui.status import AnalysisStatus, language_problem, summary_line
+from framelens.gui.side_panel import SidePanel
+from framelens.gui.status import AnalysisStatus, language_problem, summary_wordings
+from framelens.gui.techniques_panel import step_technique
 from framelens.gui.textpane import ArticlePane
+from framelens.gui.widgets import FittingLabel
 from framelens.gui.worker import AnalysisRunner
 
 log = logging.getLogger(__name__)
@@ -54,10 +60,7 @@ class MainWindow(QMainWindow):
         self.pending: dict[int, int | None] = {0: None, 1: None}
         self.active = 0
         self.dark = self.settings.theme() == "dark"
-        self.presenting = False
         self.font_size = self.settings.font_size()
-        self._font_before_presenting = self.font_size
-        self._legend_width_before_presenting = 0
 
         self.panes = [ArticlePane(i) for i in range(2)]
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -66,7 +69,7 @@ class MainWindow(QMainWindow):
             pane.setObjectName("pane")
             self.splitter.addWidget(pane)
         self.tabs = QTabWidget()
-        self.comparison_panel = self.sources_panel = None
+        self.comparison_panel = self.sources_panel = self.techniques_panel = None
         self.last_edit = 0.0
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.addWidget(self.splitter)
@@ -80,26 +83,29 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.restore_bar)
         layout.addWidget(self.vertical)
+        self.find_bar = FindBar(lambda: self.panes[self.active].editor,
+                                lambda: PANE_NAMES[self.active])
+        layout.addWidget(self.find_bar)
+        self.presenter = Presenter(self)
+        layout.addWidget(self.presenter.strip)
         self.setCentralWidget(central)
 
-        self.legend = Legend()
-        self.explanation = QTextBrowser()
-        self.explanation.setOpenLinks(False)
-        self.explanation.setPlaceholderText("Hover over or click a mark to see why it was marked.")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(2, 2, 2, 2)
-        side_layout.addWidget(self.legend, 3)
-        side_layout.addWidget(QLabel("<b>Why was this marked?</b>"))
-        side_layout.addWidget(self.explanation, 2)
+        self.side = SidePanel()
+        self.legend, self.explanation = self.side.legend, self.side.explanation
+        self.why_label, self.details_box = self.side.why_label, self.side.details_box
+        self.side.detailsToggled.connect(self._details_toggled)
+        self.guide_dialog = None  # Help > How to Read the Marks, made when first asked for
         self.dock = QDockWidget("Legend", self)
         self.dock.setObjectName("legendDock")
-        self.dock.setWidget(side)
+        self.dock.setWidget(self.side)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock_width = DockWidthKeeper(self, self.dock)
 
-        self.summary = QLabel()
+        self.summary = FittingLabel()
         self.analysis_status = AnalysisStatus()
         self.statusBar().addWidget(self.summary, 1)
+        self.export_notice = ExportNotice()
+        self.statusBar().addPermanentWidget(self.export_notice)
         self.statusBar().addPermanentWidget(self.analysis_status)
 
         self.edit_timers = []
@@ -110,7 +116,7 @@ class MainWindow(QMainWindow):
             timer.timeout.connect(lambda p=pane.index: self.analyse(p))
             self.edit_timers.append(timer)
             pane.edited.connect(lambda p=pane.index: self._edited(p))
-            pane.editor.explanationRequested.connect(self.explanation.setHtml)
+            pane.editor.explanationRequested.connect(self.show_explanation)
             pane.editor.filesDropped.connect(lambda files, p=pane.index: self.open_paths(files, p))
 
         self.runner.modelReady.connect(self._model_ready)
@@ -144,6 +150,10 @@ class MainWindow(QMainWindow):
             self.comparison_panel.metricActivated.connect(self.show_metric)
         if self.sources_panel is not None:
             self.sources_panel.quoteActivated.connect(
+                lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+        self.techniques_panel = panels.create_techniques(self.tabs)
+        if self.techniques_panel is not None:
+            self.techniques_panel.techniqueActivated.connect(
                 lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
         panels.set_dark(self.comparison_panel, self.dark)
         self._update_panels()
@@ -205,6 +215,8 @@ class MainWindow(QMainWindow):
             self._check_all_done()
             return
         self.pending[pane] = self.runner.request(pane, text, self.panes[pane].source)
+        if self.comparison_panel is not None and not self.panel_timer.isActive():
+            self.panel_timer.start(PANELS_AFTER_TYPING_MS if self.panes[pane].dirty else 0)
         if self.runner.model_loaded:  # until then the status bar says the model is loading
             self.analysis_status.analysing(PANE_NAMES[pane])
 
@@ -254,6 +266,7 @@ class MainWindow(QMainWindow):
 
     def _model_ready(self) -> None:
         self.analysis_status.model_loaded(True)
+        self._update_panels()
 
     def _model_message(self) -> str:
         return f"The language model is missing or broken: {self.runner.model_error}"
@@ -268,18 +281,32 @@ class MainWindow(QMainWindow):
     def _refresh_views(self) -> None:
         analyses = [pane.analysis for pane in self.panes]
         for index, pane in enumerate(self.panes):
-            self.legend.set_counts(index, pane.editor.counts() if pane.analysis else None)
+            if pane.analysis is None:
+                self.legend.set_counts(index, None)
+            else:
+                self.legend.set_counts(index, pane.editor.counts(),
+                                       credited_marks(pane.analysis))
         typing = time.monotonic() - self.last_edit < PANELS_AFTER_TYPING_MS / 1000
         self.panel_timer.start(PANELS_AFTER_TYPING_MS if typing else 0)
-        self.summary.setText(summary_line(analyses))
+        self.summary.set_wordings(summary_wordings(analyses))
+        # The desktop adds the application's name ("… — FrameLens"): the title names the
+        # articles only, or it would say "FrameLens" twice.
         titles_short = [p.title.text() for p in self.panes if p.text()]
-        self.setWindowTitle("FrameLens" + (" \u2014 " + " vs ".join(titles_short)
-                                           if titles_short else ""))
+        self.setWindowTitle(" vs ".join(titles_short) if titles_short else "FrameLens")
 
     def _update_panels(self) -> None:
         titles = [pane.title.text() for pane in self.panes]
-        panels.update(self.comparison_panel, self.sources_panel,
-                      [pane.analysis for pane in self.panes], titles)
+        analyses = [pane.analysis for pane in self.panes]
+        panels.update(self.comparison_panel, self.sources_panel, analyses, titles,
+                      self._comparison_hint())
+        if self.techniques_panel is not None:
+            panels.guarded(self.techniques_panel.set_analyses, analyses, titles)
+
+    def _comparison_hint(self) -> str | None:
+        """While both panes hold text but not both analyses: say the comparison is coming."""
+        if not all(pane.text().strip() for pane in self.panes) or self.runner.model_error:
+            return None
+        return panels.WAITING_HINT if self.runner.model_loaded else panels.LOADING_HINT
 
     # --- drafts and autosave ----------------------------------------------------------------
     def _edited(self, pane: int) -> None:
@@ -314,34 +341,18 @@ class MainWindow(QMainWindow):
         self.settings.set_enabled_categories(enabled)
         for pane in self.panes:
             pane.editor.set_style(enabled, self.dark)
+        look.scale_chrome(self)
+
+    @property
+    def presenting(self) -> bool:
+        return self.presenter.active
 
     def apply_look(self) -> None:
-        """Apply theme, contrast and font size to the whole window."""
-        theme.apply_theme(QApplication.instance(), self.dark, self.presenting, self.font_size)
-        for pane in self.panes:
-            font = pane.editor.font()
-            font.setPointSizeF(self.font_size)
-            pane.editor.setFont(font)
-            pane.editor.set_style(self.legend.enabled(), self.dark)
-        small = max(self.font_size * 0.85, MIN_FONT_SIZE)
-        for widget in (self.legend, self.explanation, self.tabs, *self.panes):
-            font = widget.font()
-            font.setPointSizeF(small)
-            widget.setFont(font)
-        self.legend.restyle(self.dark, small)
-        self._fit_legend()
-        panels.set_dark(self.comparison_panel, self.dark)
+        """Apply theme, contrast and font sizes to the whole window (`look.apply_look`)."""
+        look.apply_look(self)
 
-    def _fit_legend(self) -> None:
-        """Widen the legend dock so category names are never cut at large font sizes."""
-        metrics = self.legend.fontMetrics()
-        items = [self.legend.topLevelItem(i) for i in range(self.legend.topLevelItemCount())]
-        name = max(metrics.horizontalAdvance(item.text(0)) for item in items)
-        count = metrics.horizontalAdvance("0000")
-        # check box, symbol and padding beside the name, then the two count columns
-        needed = name + 4 * metrics.height() + 2 * count + self.legend.frameWidth() * 2
-        if self.dock.width() < needed:
-            self.resizeDocks([self.dock], [needed], Qt.Orientation.Horizontal)
+    def fit_legend(self) -> None:
+        look.fit_legend(self)
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
@@ -357,30 +368,40 @@ class MainWindow(QMainWindow):
             self.settings.set_font_size(self.font_size)
         self.apply_look()
 
-    def set_presenting(self, on: bool) -> None:
-        """Presentation mode: full screen, large font, high contrast."""
+    def set_presenting(self, on: bool, full_screen: bool = True) -> None:
+        """Presentation mode: large type, high contrast, the text given the screen (full
+        screen unless `full_screen` is False); leaving restores the layout exactly."""
         if on == self.presenting:
             return
-        self.presenting = on
         if on:
-            self._font_before_presenting = self.font_size
-            self._legend_width_before_presenting = self.dock.width()
-            self.font_size = max(self.font_size, PRESENTATION_FONT_SIZE)
-            self.showFullScreen()
+            self.presenter.enter(PRESENTATION_FONT_SIZE, full_screen)
+            self.apply_look()
         else:
-            self.font_size = self._font_before_presenting
-            self.showNormal()
-        self.apply_look()
-        if not on:
-            # the legend was widened for the large font: give the text its room back
-            self.resizeDocks([self.dock], [self._legend_width_before_presenting],
-                             Qt.Orientation.Horizontal)
+            self.presenter.leave()
+        self.actions_["present"].setChecked(on)
+
+    def show_explanation(self, html: str) -> None:
+        """Fill "Why was this marked?"; rule ids and weights only with Details ticked."""
+        self.side.show_explanation(html)
+
+    def _details_toggled(self, on: bool) -> None:
+        for pane in self.panes:
+            pane.editor.details = on
+
+    def escape(self) -> None:
+        """Esc: close the find bar if it is open, else leave presentation mode."""
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        else:
+            self.set_presenting(False)
 
     def step_mark(self, forward: bool) -> None:
         """Go to the next/previous mark of the legend's selected category in the active pane."""
         category = self.legend.selected_category()
         if category not in self.legend.enabled():
             category = None
+        if category == labels.TECHNIQUE and step_technique(self, forward):
+            return
         if self.panes[self.active].editor.step(category, forward) is None:
             self.statusBar().showMessage(f"No such marks in {PANE_NAMES[self.active]}.", 4000)
 
@@ -414,14 +435,23 @@ class MainWindow(QMainWindow):
         """Select code-point ranges of a pane's analysed text and scroll to them."""
         analysis = self.panes[pane].analysis
         if analysis is not None:
-            self.panes[pane].editor.focus_ranges(ranges, analysis.text)
+            editor = self.panes[pane].editor
+            editor.focus_ranges(ranges, analysis.text)
+            # the "Why was this marked?" panel follows every jump, never showing an older mark
+            here = editor.textCursor().selectionStart() if ranges else -1
+            self.show_explanation(editor.explanation_at(here) if here >= 0 else "")
 
     # --- persistence and closing -------------------------------------------------------------
     def _layout_parts(self) -> dict:
         return {"state": self, "panes": self.splitter, "vertical": self.vertical}
 
     def closeEvent(self, event) -> None:
+        if not unsaved.confirm_close(self):
+            event.ignore()
+            return
         self.set_presenting(False)
+        if self.presenter.focused_pane is not None:
+            self.presenter.toggle_one_pane()
         self.settings.save_layout(self, self._layout_parts())
         self.drafts.close()
         self.runner.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fakes import FakeAnalyzer
+from fakes import FakeAnalyzer, MessageBoxes
 from PySide6.QtCore import QSettings
 
 
@@ -23,6 +23,12 @@ def private_settings(tmp_path, monkeypatch, qapp):
     from framelens.gui.worker import wait_for_idle
 
     assert wait_for_idle(30000), "analysis work left running after the test"
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    """No question box ever blocks a test: each is answered (see `fakes.MessageBoxes`)."""
+    return MessageBoxes(monkeypatch)
 
 
 @pytest.fixture

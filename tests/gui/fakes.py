@@ -102,6 +102,36 @@ class SteppedAnalyzer:
         return fake_analyze(text, source)
 
 
+class MessageBoxes:
+    """Answers every QMessageBox run with exec() without showing it (no modal blocks a
+    test): clicks the button whose label starts with the next queued answer; with none
+    queued, the "Discard" button if the box has one, else its escape button. Records the
+    questions asked."""
+
+    def __init__(self, monkeypatch):
+        from PySide6.QtWidgets import QMessageBox
+
+        self.asked: list[str] = []
+        self.answers: list[str] = []
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
+
+    def _exec(self, box) -> int:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.asked.append(box.text())
+        labels_ = {button.text().replace("&", ""): button for button in box.buttons()}
+        if self.answers:
+            answer = self.answers.pop(0)
+            button = next(b for text, b in labels_.items() if text.startswith(answer))
+        else:
+            discard = [b for b in box.buttons()
+                       if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole]
+            button = discard[0] if discard else box.escapeButton()
+        if button is not None:
+            button.click()
+        return 0
+
+
 def drawn(editor, predicate) -> list[str]:
     """Texts of the segments the highlighter draws with a format matching `predicate`."""
     from PySide6.QtGui import QTextCursor

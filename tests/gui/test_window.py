@@ -173,21 +173,6 @@ def test_window_next_mark_moves_to_selected_category(make_window, fake, qtbot):
     assert "Neutral alternative" in window.explanation.toHtml()
 
 
-def test_window_presentation_mode_keeps_legend_names_whole(make_window, fake, qtbot):
-    window = make_window(fake)
-    qtbot.waitExposed(window)
-    width_before = window.dock.width()
-    window.set_presenting(True)
-    legend = window.legend
-    widest = max(legend.fontMetrics().horizontalAdvance(legend.topLevelItem(i).text(0))
-                 for i in range(legend.topLevelItemCount()))
-    qtbot.waitUntil(lambda: legend.columnWidth(0) >= widest)
-    qtbot.waitUntil(lambda: window.dock.width() > width_before)
-    window.set_presenting(False)
-    # leaving gives the articles their room back: the dock returns to its earlier width
-    qtbot.waitUntil(lambda: window.dock.width() == width_before)
-
-
 class _SaveDialog:
     """Stands in for the file dialog: 'chooses' a fixed path."""
 
