@@ -265,3 +265,43 @@ def figure_svg(fig: Figure) -> str:
     fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor=fig.get_facecolor())
     svg = buffer.getvalue().decode("utf-8")
     return svg[svg.index("<svg"):]
+
+
+def frame_chart(comparison: Comparison, dark: bool = False, font_scale: float = 1.0) -> Figure:
+    """The frame profiles of A and B: per frame, the share of each article's sentences that
+    carry it, as paired horizontal bars (A filled, B hatched, so grayscale print reads)."""
+    from matplotlib.patches import Patch
+
+    from framelens.frame_comparison import frame_rows
+
+    colours = theme(dark, font_scale)
+    rows = frame_rows(comparison.a, comparison.b)
+    fig = _new_figure(8.0, 1.6 + 0.42 * max(len(rows), 1), colours)
+    ax = fig.add_subplot()
+    _style_axes(ax, colours)
+    ax.grid(axis="x", color=colours.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    for index, row in enumerate(rows):
+        position = len(rows) - 1 - index
+        for offset, side, value in ((0.19, "A", row.a), (-0.19, "B", row.b)):
+            fill = colours.text if side == "A" else colours.background
+            (bar,) = ax.barh(position + offset, value, height=0.36, color=fill,
+                             edgecolor=colours.text, linewidth=1.2, hatch=SIDE_HATCHES[side])
+            bar.set_gid(f"{side}:frame:{row.frame}")
+            ax.text(value + 0.01, position + offset, f"{side} {value:.0%}", va="center",
+                    ha="left", family=FONT, size=colours.text_size * 0.8, color=colours.text)
+    if not rows:
+        ax.text(0.5, 0, "no frames found", ha="center", va="center", family=FONT,
+                size=colours.text_size, style="italic", color=colours.text)
+    ax.set_yticks(range(len(rows)), [r.name for r in reversed(rows)], family=FONT)
+    top = max([max(r.a, r.b) for r in rows] + [0.1])
+    ax.set_xlim(0, min(1.0, top + 0.15))
+    ax.xaxis.set_major_formatter(lambda value, _pos: f"{value:.0%}")
+    ax.set_title("Frames: share of sentences", family=FONT, size=colours.title_size,
+                 color=colours.text, loc="left")
+    handles = [Patch(facecolor=colours.text, edgecolor=colours.text,
+                     label=side_label("A", comparison.a, 28)),
+               Patch(facecolor=colours.background, edgecolor=colours.text,
+                     hatch=SIDE_HATCHES["B"], label=side_label("B", comparison.b, 28))]
+    _legend(fig, handles, colours, ncols=2)
+    return fig

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from framelens import labels
 from framelens.explain import counted
+from framelens.frame_comparison import frame_contrasts
 from framelens.model import Analysis, Comparison, MetricRow, TextRange
 from framelens.technique_counts import technique_contrasts
 
@@ -33,7 +34,8 @@ def compare(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> C
     """Every metric of A and B with its difference, and plain-words contrasts."""
     rows = tuple(MetricRow(m.key, m.label, a.metrics.value(m.key), b.metrics.value(m.key))
                  for m in labels.METRICS)
-    return Comparison(a, b, rows, tuple(contrasts(a, b, name_a, name_b)))
+    return Comparison(a, b, rows, tuple(frame_contrasts(a, b, name_a, name_b)
+                                        + contrasts(a, b, name_a, name_b)))
 
 
 def _ratio_phrase(x: float, y: float) -> str | None:

@@ -11,6 +11,7 @@ import functools
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from spacy.language import Language
@@ -18,7 +19,9 @@ from spacy.language import Language
 from framelens import labels
 from framelens.analyzers import (
     boilerplate,
+    frames,
     genre,
+    headline,
     loaded,
     metrics,
     opinion,
@@ -30,7 +33,16 @@ from framelens.analyzers import (
 from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.comparison import compare
 from framelens.language import ENGLISH, detect_language
-from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span
+from framelens.model import (
+    Analysis,
+    FrameShare,
+    Genre,
+    HeadlineCheck,
+    Metrics,
+    Quote,
+    Sentence,
+    Span,
+)
 from framelens.nlp import pipeline
 from framelens.nlp.parsed import ParsedText, parse_many
 from framelens.textio import MAX_TEXT_CHARS, InputError
@@ -62,6 +74,7 @@ def _load_side_data() -> None:
         readability.reading_ease("Loading the pronouncing dictionary takes a moment.")
         detect_language("FrameLens reads English news articles and marks how they persuade.")
         tone.sentence_tones(["A fine start."])
+        frames.load_model()  # the word vectors and the frames model
     except Exception:  # the analysis itself reports any real failure, guarded
         log.debug("preloading side data failed", exc_info=True)
 
@@ -123,6 +136,10 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     rhetoric: list[Span] = _guarded(
         "techniques", lambda: techniques.find_techniques(parsed, found_quotes, passages, marks),
         [], errors)
+    unframed: tuple[list[Sentence], tuple[FrameShare, ...], HeadlineCheck | None] = (
+        sentences, (), None)
+    sentences, frame_shares, headline_check = _guarded(
+        "frames", lambda: _with_frames(parsed, unframed[0], debris), unframed, errors)
     spans = sorted(marks + debris + rhetoric, key=lambda s: (s.start, s.end, s.category))
     figures = _guarded("metrics",
                        lambda: metrics.compute(text, sentences, spans, found_quotes),
@@ -141,7 +158,20 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
         title=_title(text, debris),
         language=_guarded("language", lambda: detect_language(text).code, ENGLISH, errors),
         errors=tuple(errors),
+        frames=frame_shares,
+        headline=headline_check,
     )
+
+
+def _with_frames(parsed: ParsedText, sentences: list[Sentence], debris: Sequence[Span]
+                 ) -> tuple[list[Sentence], tuple[FrameShare, ...], HeadlineCheck | None]:
+    """Sentences with their frames, the document's frame shares and the headline check."""
+    tags = frames.frame_sentences(parsed)
+    if len(tags) != len(sentences):
+        raise ValueError(f"{len(tags)} frame rows for {len(sentences)} sentences")
+    framed = [replace(s, frames=t) for s, t in zip(sentences, tags, strict=True)]
+    return (framed, frames.document_frames(tags),
+            headline.check(parsed.text, framed, debris))
 
 
 def _check_size(text: str, source: str | None) -> None:

@@ -8,10 +8,11 @@ the words a class reads on the projector are the words on the handout.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from framelens import labels
+from framelens.analyzers import frames
 from framelens.model import Analysis, Evidence, Quote, Sentence, Span
 from framelens.styles import style
 from framelens.technique_info import technique_name
@@ -167,6 +168,8 @@ def explain_sentence(analysis: Analysis, sentence: Sentence, max_cues: int | Non
         lines.append(f"and {counted(len(ranked) - len(shown), 'more cue')}")
     if max_cues is None and sentence.tone:
         lines.append(f"Tone {sentence.tone:+.2f} (\u22121 negative \u2026 +1 positive)")
+    if sentence.frames:
+        lines.append(frame_tags(sentence))
     rules = tuple(dict.fromkeys(e.rule for e in shown))
     heading = f"{style(sentence.label).name} sentence (opinion score {sentence.score:.2f})"
     return Explanation(heading, "", tuple(lines), ", ".join(rules), rules)
@@ -202,3 +205,86 @@ def explain_quote(analysis: Analysis, quote: Quote, with_content: bool = False) 
         lines.append(
             f"Said: \u201c{clip(analysis.excerpt(quote.content.start, quote.content.end))}\u201d")
     return Explanation(f"{quote.kind.capitalize()} quote", "", tuple(lines), quote.rule)
+
+
+HEADLINE_MORE_ALARMING = "The headline is more alarming than the article."
+HEADLINE_MORE_OPINIONATED = "The headline judges more strongly than the article does."
+
+
+def frame_name(frame: str) -> str:
+    """A frame id in words ("security_defense" -> "Security and defence")."""
+    return frames.frame_info()[frame].name
+
+
+def _frame_list(frame_ids: Sequence[str]) -> str:
+    names = [frame_name(f).lower() for f in frame_ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def headline_frame_finding(headline_frame: str, body_frames: Sequence[str]) -> str:
+    """"The headline frames this as a security matter; the body mostly reports politics."""
+    head = frame_name(headline_frame).lower()
+    if not body_frames:
+        return f"The headline frames this as a {head} matter; the body has no clear frame."
+    return (f"The headline frames this as a {head} matter; the body mostly reports "
+            f"{_frame_list(body_frames)}.")
+
+
+def frame_tags(sentence: Sentence, words: int = 3) -> str:
+    """A sentence's frames with the words behind each, for notes: "Frames: Economic
+    (inflation, wages); Political (party)", or "" when it has none."""
+    parts = []
+    for tag in sentence.frames:
+        cues = list(dict.fromkeys(e.name.lower() for e in tag.evidence if e.name))[:words]
+        parts.append(frame_name(tag.frame) + (f" ({', '.join(cues)})" if cues else ""))
+    return "Frames: " + "; ".join(parts) if parts else ""
+
+
+def explain_frames(analysis: Analysis, sentence: Sentence) -> Explanation:
+    """Why a sentence carries its frames: each frame, its strength and its words."""
+    lines = []
+    for tag in sentence.frames:
+        cue_words = [analysis.excerpt(e.start, e.end) for e in tag.evidence
+                     if e.rule.endswith(".cue")]
+        model_words = [analysis.excerpt(e.start, e.end) for e in tag.evidence
+                       if e.rule.endswith(".model")]
+        reason = f"{frame_name(tag.frame)} (strength {tag.score:.2f})"
+        if cue_words:
+            reason += ": cue words " + ", ".join(f"\u201c{w}\u201d" for w in cue_words)
+        if model_words:
+            reason += ("; " if cue_words else ": ") + "words the model weighs towards it " + \
+                ", ".join(f"\u201c{w}\u201d" for w in model_words)
+        lines.append(reason)
+    rules = tuple(dict.fromkeys(e.rule for t in sentence.frames for e in t.evidence))
+    heading = "Frames" if sentence.frames else "No frame"
+    return Explanation(heading, "", tuple(lines), ", ".join(rules), rules)
+
+
+def primary_frame_reason(analysis: Analysis) -> str:
+    """Why the document's primary frame won, in one line, or "" without frames."""
+    if not analysis.frames:
+        return ""
+    first = analysis.frames[0]
+    words = ", ".join(first.evidence[:4])
+    reason = (f"Primary frame: {frame_name(first.frame)}, in "
+              f"{counted(first.sentences, 'sentence')} ({first.share:.0%})")
+    return reason + (f"; carried by {words}." if words else ".")
+
+
+def frame_profile_line(analysis: Analysis, top: int = 4) -> str:
+    """"Frames: Security and defence 38% (primary), Political 13%" or "Frames: none found"."""
+    if not analysis.frames:
+        return "Frames: none found."
+    parts = [f"{frame_name(f.frame)} {f.share:.0%}" + (" (primary)" if i == 0 else "")
+             for i, f in enumerate(analysis.frames[:top])]
+    return "Frames: " + ", ".join(parts) + "."
+
+
+def headline_summary(analysis: Analysis) -> str:
+    """The headline check in one line, or "" when the text has no headline."""
+    check = analysis.headline
+    if check is None:
+        return ""
+    if check.findings:
+        return "Headline check: " + " ".join(check.findings)
+    return "Headline check: the headline frames the story as the body does, in the same tone."

@@ -33,6 +33,43 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class FrameTag:
+    """One frame of a sentence (a Policy Frames Codebook id), its strength in [0, 1] and
+    the words that cue it."""
+
+    frame: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrameShare:
+    """One frame of a document: the share of its sentences that carry it, how many, and
+    the words that carried it most often."""
+
+    frame: str
+    share: float
+    sentences: int = 0
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeadlineCheck:
+    """The headline (and standfirst) against the body: frames, tone, opinion, and findings
+    in plain words when they disagree (empty `findings`: the headline fits the body)."""
+
+    headline: TextRange
+    standfirst: TextRange | None
+    frames: tuple[str, ...]
+    body_frames: tuple[str, ...]
+    tone: float
+    body_tone: float
+    opinion: float
+    body_opinion: float
+    findings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence with its label, its opinion score in [0, 1] and the evidence behind both."""
 
@@ -42,6 +79,12 @@ class Sentence:
     score: float
     evidence: tuple[Evidence, ...] = ()
     tone: float = 0.0
+    frames: tuple[FrameTag, ...] = ()
+
+    @property
+    def frame_ids(self) -> tuple[str, ...]:
+        """The sentence's frame ids, strongest first."""
+        return tuple(tag.frame for tag in self.frames)
 
 
 @dataclass(frozen=True)
@@ -149,6 +192,17 @@ class Analysis:
     title: str = ""
     language: str = "en"
     errors: tuple[str, ...] = ()
+    frames: tuple[FrameShare, ...] = ()
+    headline: HeadlineCheck | None = None
+
+    @property
+    def primary_frame(self) -> str | None:
+        """The frame most sentences carry, or None when no sentence has a frame."""
+        return self.frames[0].frame if self.frames else None
+
+    def sentences_with_frame(self, frame: str) -> tuple[Sentence, ...]:
+        """The sentences that carry one frame, in text order."""
+        return tuple(s for s in self.sentences if frame in s.frame_ids)
 
     def spans_of(self, category: str) -> tuple[Span, ...]:
         """The spans of one category, in text order."""
@@ -197,7 +251,9 @@ class Analysis:
                       "evidence": list(self.genre.evidence)},
             "sentences": [
                 {"start": s.start, "end": s.end, "label": s.label, "score": s.score,
-                 "tone": s.tone, "evidence": [asdict(e) for e in s.evidence]}
+                 "tone": s.tone, "evidence": [asdict(e) for e in s.evidence],
+                 "frames": list(s.frame_ids),
+                 "frame_evidence": [asdict(t) for t in s.frames]}
                 for s in self.sentences
             ],
             "spans": [
@@ -210,6 +266,8 @@ class Analysis:
             "quotes": [_quote_json(q) for q in self.quotes],
             "metrics": asdict(self.metrics),
             "errors": list(self.errors),
+            "frames": [asdict(f) for f in self.frames],
+            "headline": None if self.headline is None else asdict(self.headline),
         }
 
     @classmethod
@@ -225,7 +283,8 @@ class Analysis:
                         tuple(data["genre"].get("evidence", ()))),
             sentences=tuple(
                 Sentence(s["start"], s["end"], s["label"], s["score"],
-                         tuple(Evidence(**e) for e in s.get("evidence", ())), s.get("tone", 0.0))
+                         tuple(Evidence(**e) for e in s.get("evidence", ())), s.get("tone", 0.0),
+                         tuple(_frame_tag_from_json(t) for t in s.get("frame_evidence", ())))
                 for s in data["sentences"]
             ),
             spans=tuple(
@@ -238,6 +297,9 @@ class Analysis:
             metrics=Metrics(**{k: v for k, v in data.get("metrics", {}).items()
                                if k in known_metrics}),
             errors=tuple(data.get("errors", ())),
+            frames=tuple(FrameShare(f["frame"], f["share"], f.get("sentences", 0),
+                                    tuple(f.get("evidence", ()))) for f in data.get("frames", ())),
+            headline=_headline_from_json(data.get("headline")),
         )
 
 
@@ -254,6 +316,20 @@ def _range_json(r: TextRange | None) -> dict[str, int] | None:
 
 def _range_from_json(d: dict[str, int] | None) -> TextRange | None:
     return None if d is None else TextRange(d["start"], d["end"])
+
+
+def _frame_tag_from_json(d: dict[str, Any]) -> FrameTag:
+    return FrameTag(d["frame"], d["score"], tuple(Evidence(**e) for e in d.get("evidence", ())))
+
+
+def _headline_from_json(d: dict[str, Any] | None) -> HeadlineCheck | None:
+    if d is None:
+        return None
+    headline = _range_from_json(d["headline"])
+    assert headline is not None
+    return HeadlineCheck(headline, _range_from_json(d.get("standfirst")),
+                         tuple(d["frames"]), tuple(d["body_frames"]), d["tone"], d["body_tone"],
+                         d["opinion"], d["body_opinion"], tuple(d.get("findings", ())))
 
 
 def _quote_json(q: Quote) -> dict[str, Any]:
@@ -320,4 +396,6 @@ class Comparison:
                 for r in self.rows
             ],
             "contrasts": list(self.contrasts),
+            "frames": {"a": [asdict(f) for f in self.a.frames],
+                       "b": [asdict(f) for f in self.b.frames]},
         }

@@ -1,4 +1,4 @@
-"""The CSV export: one row per mark (sentences, spans, quote parts), spreadsheet-friendly."""
+"""The CSV export: one row per mark (sentences, sentence frames, spans, quote parts)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def seed_rows(seed_analyses, tmp_path_factory):
 
 def _expected_rows(analysis) -> int:
     parts = sum(1 for q in analysis.quotes for p in (q.content, q.speaker, q.cue) if p)
-    return len(analysis.sentences) + len(analysis.spans) + parts
+    frames = sum(len(s.frames) for s in analysis.sentences)
+    return len(analysis.sentences) + len(analysis.spans) + parts + frames
 
 
 def test_csv_one_row_per_mark(seed_rows, seed_analyses):
@@ -39,7 +40,7 @@ def test_csv_rows_carry_text_and_explanation(seed_rows, seed_analyses):
         assert mine
         for row in mine:
             assert analysis.text[int(row["start"]):int(row["end"])] == row["text"]
-            assert row["category"] in labels.STYLED_CATEGORIES
+            assert row["category"] in (*labels.STYLED_CATEGORIES, csvfile.FRAME_CATEGORY)
             assert row["explanation"]
 
 

@@ -1,6 +1,7 @@
 """CSV export: one row per mark, for people who analyse the results in a spreadsheet.
 
-Every sentence label, span and quote part is a row: a quote gives one row for its content
+Every sentence label, sentence frame (category `frame`, subtype the frame id), span and
+quote part is a row: a quote gives one row for its content
 and one each for its speaker and reporting verb (subtype = direct/indirect), all carrying
 the quote's explanation, so a spreadsheet can filter by any category the window shows. A
 technique span also says whose it is (the writer's or a quoted source's) and the question
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from framelens import labels
+from framelens import explain, labels
 from framelens.explain import (
     NOTE_CUES,
     explain_quote,
@@ -23,6 +25,8 @@ from framelens.explain import (
 from framelens.fileio import atomic_output
 from framelens.model import Analysis
 
+# The category of a sentence-frame row (its subtype is the frame id).
+FRAME_CATEGORY = "frame"
 HEADER = ("document", "start", "end", "category", "subtype", "text", "explanation", "rule",
           "alternative", "voice", "question")
 
@@ -35,6 +39,10 @@ def rows(analysis: Analysis) -> Iterator[tuple[str, ...]]:
         rules = ",".join(dict.fromkeys(e.rule for e in sentence.evidence))
         found.append((sentence.start, sentence.end, sentence.label, "",
                       explain_sentence(analysis, sentence, NOTE_CUES).note(), rules, "", "", ""))
+        for tag in sentence.frames:
+            found.append((sentence.start, sentence.end, FRAME_CATEGORY, tag.frame,
+                          explain.frame_tags(replace(sentence, frames=(tag,))),
+                          ",".join(dict.fromkeys(e.rule for e in tag.evidence)), "", "", ""))
     for span in analysis.spans:
         voice = whose(span) if span.category == labels.TECHNIQUE else ""
         found.append((span.start, span.end, span.category, span.subtype,

@@ -179,7 +179,8 @@ def _charts(comparison: Comparison) -> str:
     try:
         from framelens import charts
 
-        figures = [make(comparison) for make in (charts.share_chart, charts.density_chart)]
+        figures = [make(comparison) for make in (charts.share_chart, charts.density_chart,
+                                                 charts.frame_chart)]
         techniques = charts.technique_chart(comparison)
         svgs = [charts.figure_svg(figure) for figure in figures
                 + ([techniques] if techniques is not None else [])]
@@ -210,7 +211,10 @@ def render_html(analyses: Sequence[Analysis], comparison: Comparison | None,
         out.append(f"<p><b>{marklib.side_letter(index)}: {title}"
                    f"</b><br>Source: {_clean(display_source(analysis))} \u00b7 reads as "
                    f"{_clean(analysis.genre.label)} \u00b7 {analysis.metrics.word_count} words, "
-                   f"{explain.counted(analysis.metrics.quote_count, 'quote')}</p>")
+                   f"{explain.counted(analysis.metrics.quote_count, 'quote')}<br>"
+                   f"{_clean(explain.frame_profile_line(analysis))}"
+                   + (f"<br>{_clean(explain.headline_summary(analysis))}"
+                      if analysis.headline else "") + "</p>")
     out.append("</header>")
     if comparison is not None and comparison.contrasts:
         out.append("<h3>Sharpest contrasts</h3><ul>" +

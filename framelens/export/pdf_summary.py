@@ -119,7 +119,10 @@ def summary_flowables(analyses: Sequence[Analysis], comparison: Comparison | Non
             f"{markup(analysis.title or display_source(analysis))}</b><br/>"
             f"Source: {markup(display_source(analysis))} \u00b7 reads as "
             f"{markup(analysis.genre.label)} \u00b7 {analysis.metrics.word_count} words, "
-            f"{explain.counted(analysis.metrics.quote_count, 'quote')}", sheet["small"]))
+            f"{explain.counted(analysis.metrics.quote_count, 'quote')}<br/>"
+            f"{markup(explain.frame_profile_line(analysis))}"
+            + (f"<br/>{markup(explain.headline_summary(analysis))}" if analysis.headline else ""),
+            sheet["small"]))
         flowables.append(Spacer(1, 3))
     if comparison is not None and comparison.contrasts:
         flowables.append(Paragraph("Sharpest contrasts", sheet["h3"]))
@@ -136,4 +139,20 @@ def summary_flowables(analyses: Sequence[Analysis], comparison: Comparison | Non
     flowables.append(side_by_side)
     if comparison is not None:
         flowables += _charts(comparison, width)
+        flowables += _frame_chart(comparison, width)
     return flowables
+
+
+def _frame_chart(comparison: Comparison, width: float) -> list[Flowable]:
+    """The two frame profiles as one chart across the page; nothing if the chart fails."""
+    try:
+        from framelens import charts
+
+        figure = charts.frame_chart(comparison)
+        w_in, h_in = figure.get_size_inches()
+        png = charts.figure_png(figure, dpi=110)
+    except Exception as exc:  # noqa: BLE001 - a chart must never stop the export
+        log.warning("frame chart left out of the PDF: %s", exc)
+        return []
+    scale = min(1.0, width * 0.7 / (w_in * 72))
+    return [Spacer(1, 4), Image(io.BytesIO(png), w_in * 72 * scale, h_in * 72 * scale)]
