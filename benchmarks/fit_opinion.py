@@ -37,6 +37,8 @@ MARKER = "# --- fitted weights"
 L2_GRID = (1.0, 3.0, 10.0)
 OFFSET_GRID = (-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4)
 CV_SHUFFLES = 10
+# Weight written for a decisive rule: enough to make any sentence it fires in opinion.
+DECISIVE_WEIGHT = 5.0
 
 
 def read_tsv(path: Path) -> tuple[list[str], list[int]]:
@@ -74,6 +76,23 @@ def features(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) -> tuple[float, np.ndarray]:
+    """The cue weights: a logistic regression over the sentences no decisive rule fired
+    in, with each decisive rule's weight set to DECISIVE_WEIGHT."""
+    columns = decisive_columns()
+    free = x[:, columns].sum(axis=1) == 0 if columns else np.ones(len(x), dtype=bool)
+    bias, coef = fit_logistic(x[free], y[free], weight[free], l2)
+    coef[columns] = DECISIVE_WEIGHT
+    return bias, coef
+
+
+def decisive_columns() -> list[int]:
+    """Feature columns of the rules marked `decisive` in the resource file."""
+    decisive = opinion.decisive_rules()
+    return [i for i, rule in enumerate(opinion.rule_ids()) if rule in decisive]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray,
+                 l2: float) -> tuple[float, np.ndarray]:
     """Weighted logistic regression by Newton's method (bias not regularised)."""
     design = np.hstack([np.ones((len(x), 1)), x])
     beta = np.zeros(design.shape[1])
