@@ -37,7 +37,7 @@ from framelens import labels, resources
 from framelens.analyzers import quotes as quote_finder
 from framelens.analyzers.inflection import inflect_like
 from framelens.analyzers.quote_marks import QuotedIndex, QuotedSpan
-from framelens.model import Span
+from framelens.model import Quote, Span
 from framelens.nlp.parsed import ParsedText
 
 _PHRASE_TOKEN_RE = re.compile(r"[a-z0-9']+|[^\sa-z0-9']")
@@ -429,9 +429,11 @@ def _block_marks(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
     return sorted(spans, key=lambda m: (m.start, m.end))
 
 
-def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None) -> list[Span]:
+def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None,
+               quotes: Sequence[Quote] = ()) -> list[Span]:
     """Loaded-language, hedge and booster spans in text order, one per word or phrase
-    (`quoted`: the text's quoted passages, if already found)."""
+    (`quoted`: the text's quoted passages, if already found). Loaded words in the content
+    of `quotes` that give a source a voice are the source's and are dropped."""
     lexicon = _lexicon()
     if quoted is None:
         quoted = quote_finder.quoted_passages(parsed)
@@ -440,4 +442,6 @@ def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None) -
     for block in parsed.blocks:
         spans.extend(_block_marks(block.doc, block.start,
                                   index.overlapping(block.start, block.end), lexicon))
-    return spans
+    sourced = [q.content for q in quotes if quote_finder.gives_voice(q)]
+    return [s for s in spans if s.category != labels.LOADED
+            or not any(c.start <= s.start and s.end <= c.end for c in sourced)]

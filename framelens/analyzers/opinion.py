@@ -146,7 +146,7 @@ def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[S
     """The cue hits `(rule, start, end)` of every sentence, before weighting."""
     config = _config()
     sourced = [(q.content.start, q.content.end) for q in quotes
-               if _speech(q) and not _own_words(parsed, q)]
+               if quote_finder.gives_voice(q) and not _own_words(parsed, q)]
     cues = frozenset(q.cue.start for q in quotes if q.cue is not None and q.voiced)
     if quoted is None:
         quoted = quote_finder.quoted_passages(parsed)
@@ -154,16 +154,6 @@ def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[S
     return [_cues(sent, sourced, cues, index.overlapping(sent.start, sent.end), marks, tone,
                   config)
             for sent, tone in zip(parsed.sentences(), tones, strict=True)]
-
-
-def _speech(quote: Quote) -> bool:
-    """True for words a source said; False for wants and plans ("X tries to ...") and for
-    what the writer reads into someone's actions ("is tacitly admitting that ..."), which
-    the writer describes in their own words."""
-    verb = quote.cue_verb or ""
-    return quote.voiced and (quote.kind == labels.DIRECT or not verb
-                             or verb.startswith("according")
-                             or quote_finder.cue_tone(verb) is not None)
 
 
 def _own_words(parsed: ParsedText, quote: Quote) -> bool:
