@@ -26,6 +26,13 @@ def test_attribution_actions_are_not_speech_or_beliefs(text):
     assert engine.analyze(text).quotes == ()
 
 
+def test_attribution_refusing_to_speak_is_a_stance_refusing_to_act_is_not():
+    analysis = engine.analyze("The minister declined to comment on the report.")
+    assert ("The minister", "declined") in [(analysis.speaker_of(q), analysis.cue_of(q))
+                                            for q in analysis.quotes]
+    assert engine.analyze("The minister declined to sign the report.").quotes == ()
+
+
 def test_attribution_reported_content_stops_before_the_writers_participial_comment():
     text = ("The mayor stated she had never seen the contract, highlighting how little "
             "the council knew about the deal.")
@@ -97,3 +104,13 @@ def test_attribution_speakers_differing_by_case_are_one_speaker():
     analysis = engine.analyze(text)
     speakers = {analysis.speaker_of(q) for q in analysis.quotes}
     assert speakers == {"Independent sources"}
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator criticised the mayor for his handling of the floods.",
+     "the mayor for his handling of the floods"),
+    ("Critics accused the board of hiding the losses from shareholders.",
+     "the board of hiding the losses from shareholders"),
+])
+def test_attribution_object_cue_content_keeps_what_the_charge_is(text, content):
+    assert [c for _, _, c in _quote_words(text)] == [content]

@@ -30,6 +30,9 @@ _TRIM = frozenset(",;:-\u2014\u2013")
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "LAW"})
 _OWN_SUBJECT = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 FRAME_RULE = "quotes.reported_frame"
+# After an object cue's object, these prepositions carry the rest of what was said:
+# "described it as ...", "criticised him for ...", "accused them of ...", "attacked her over ...".
+_OBJECT_PREPOSITIONS = frozenset({"as", "for", "of", "over"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Lexicon:
     side_object: frozenset[str]
     propositions: frozenset[str]
     frame_verbs: frozenset[str]
+    refusals: frozenset[str]
+    speech_acts: frozenset[str]
     frame_nouns: frozenset[str]
     comments: frozenset[str]
     evidential: frozenset[str]
@@ -93,6 +98,8 @@ def lexicon() -> Lexicon:
         side_object=frozenset(verbs["nominal"]["side_object"]),
         propositions=frozenset(verbs["nominal"]["propositions"]),
         frame_verbs=frozenset(verbs["frames"]["verbs"]),
+        refusals=frozenset(verbs["stance"]["refusals"]),
+        speech_acts=frozenset(verbs["stance"]["speech_acts"]),
         frame_nouns=frozenset(verbs["frames"]["nouns"]),
         comments=frozenset(verbs["frames"]["comments"]),
         evidential=frozenset(speakers["evidential"]),
@@ -210,9 +217,10 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
     if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         return _with_speaker(verb, _subtree(head), "quotes.reported_parenthetical", lex)
-    if lemma in lex.intent:
+    if lemma in lex.intent or lemma in lex.refusals:
         for child in children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i \
+                    and (lemma in lex.intent or child.lemma_ in lex.speech_acts):
                 return _with_speaker(verb, _subtree(child), labels.STANCE_RULE, lex)
     frame = _frame_clause(verb, lex)
     if frame is not None:
@@ -229,7 +237,7 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
             last = obj.right_edge
             for child in children:
                 if child.i > obj.i and child.dep_ in ("prep", "oprd", "ccomp") and (
-                        child.dep_ != "prep" or child.lower_ == "as"):
+                        child.dep_ != "prep" or child.lower_ in _OBJECT_PREPOSITIONS):
                     last = max(last, child.right_edge, key=lambda t: t.i)
             return _with_speaker(verb, _trim(obj.left_edge, last), "quotes.reported_object",
                                  lex)
