@@ -29,7 +29,6 @@ INTERPRETIVE = "opinion.interpretive_verb"
 RISK = "opinion.risk_judgement"
 MAIN_CLAUSE = "opinion.main_clause_interpretation"
 
-_LINKING = frozenset({"be", "seem", "appear", "become", "remain", "look", "prove"})
 _EVALUATIVE_RULES = frozenset({
     "opinion.evaluative_adjective", "opinion.scale_adjective", "opinion.evaluative_adverb",
     "opinion.intensifier", "opinion.evaluative_noun", "opinion.evaluative_verb",
@@ -45,7 +44,7 @@ Hit = tuple[str, int, int]
 
 @dataclass(frozen=True)
 class _Words:
-    """The word lists of the four interpretation families."""
+    """The word lists of the four interpretation families, and 'should'."""
 
     evidential_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
@@ -80,8 +79,9 @@ def _words() -> _Words:
 
 def interpretation_hits(sent: SentenceView, own: Sequence[Token],
                         cues: frozenset[int]) -> list[Hit]:
-    """Hits of the four families among the writer's own tokens of a sentence; `cues`:
-    starts of verbs the quotes analyser found giving someone a voice (not the writer's)."""
+    """Hits of the four families among the writer's own tokens of a sentence, plus the
+    decisive main-clause rule when one of them (or 'should') carries the main clause;
+    `cues`: starts of verbs the quotes analyser found giving someone a voice."""
     words = _words()
     hits: list[Hit] = []
     main: Hit | None = None
@@ -90,13 +90,12 @@ def interpretation_hits(sent: SentenceView, own: Sequence[Token],
         if start in cues:
             continue
         rule = _rule_of(token, words)
-        if rule is None and token.tag_ == "MD" and token.lower_ in words.should:
-            rule = ""
         if rule is not None:
-            if rule:
-                hits.append((rule, start, end))
-            if main is None and _main_clause(token):
-                main = (MAIN_CLAUSE, start, end)
+            hits.append((rule, start, end))
+        # 'should' is its own cue (opinion.should); here it only counts for the main clause
+        should = token.tag_ == "MD" and token.lower_ in words.should
+        if (rule is not None or should) and main is None and _main_clause(token):
+            main = (MAIN_CLAUSE, start, end)
     return hits if main is None else [*hits, main]
 
 
@@ -146,7 +145,7 @@ def _framed(noun: Token, words: _Words) -> bool:
 
 
 def _predicate(noun: Token) -> bool:
-    return noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in _LINKING
+    return noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in _LINKING_VERBS
 
 
 def _subject(verb: Token) -> Token | None:
