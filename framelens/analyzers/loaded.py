@@ -240,7 +240,9 @@ def _block_marks(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
             continue
         # A listed phrase may start with a name ("China virus"); a lone name is not a word choice.
         found = _match_phrase(doc, index, lexicon)
-        if found is None and token.ent_type_ in _NAME_ENTITIES and not in_heading(token):
+        listed = token.lower_ in lexicon.words or token.lemma_.lower() in lexicon.words
+        if found is None and token.ent_type_ in _NAME_ENTITIES and not (
+                listed and in_heading(token)):
             index += 1
             continue
         found = found or _stance_label(doc, index, lexicon)
