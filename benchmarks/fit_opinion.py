@@ -6,6 +6,9 @@ A class-balanced, L2-regularised logistic regression over FrameLens's own cue fe
 (how far the 0.5 line moves) are chosen by cross-validation on train only, with the
 one-standard-error rule (the simplest setting within one standard error of the best);
 the offset is folded into the bias, so a sentence stays `opinion` iff its score >= 0.5.
+Rules marked `decisive` in the resource (the writer's interpretation as the main clause)
+are not fitted: their weight is DECISIVE_WEIGHT and the sentences they fire in are left
+out of the regression, in the cross-validation as in the final fit.
 Only the weights are written back, into the `[weights]` table at the end of the resource
 file; no benchmark text is stored. `--genre-centres` prints the train-derived centres of
 `resources/genre.toml`.
