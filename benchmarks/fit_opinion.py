@@ -6,6 +6,9 @@ A class-balanced, L2-regularised logistic regression over FrameLens's own cue fe
 (how far the 0.5 line moves) are chosen by cross-validation on train only, with the
 one-standard-error rule (the simplest setting within one standard error of the best);
 the offset is folded into the bias, so a sentence stays `opinion` iff its score >= 0.5.
+Rules marked `decisive` in the resource (the writer's interpretation as the main clause)
+are not fitted: their weight is DECISIVE_WEIGHT and the sentences they fire in are left
+out of the regression, in the cross-validation as in the final fit.
 Only the weights are written back, into the `[weights]` table at the end of the resource
 file; no benchmark text is stored. `--genre-centres` prints the train-derived centres of
 `resources/genre.toml`.
@@ -37,6 +40,8 @@ MARKER = "# --- fitted weights"
 L2_GRID = (1.0, 3.0, 10.0)
 OFFSET_GRID = (-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4)
 CV_SHUFFLES = 10
+# Weight written for a decisive rule: enough to make any sentence it fires in opinion.
+DECISIVE_WEIGHT = 5.0
 
 
 def read_tsv(path: Path) -> tuple[list[str], list[int]]:
@@ -74,6 +79,23 @@ def features(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) -> tuple[float, np.ndarray]:
+    """The cue weights: a logistic regression over the sentences no decisive rule fired
+    in, with each decisive rule's weight set to DECISIVE_WEIGHT."""
+    columns = decisive_columns()
+    free = x[:, columns].sum(axis=1) == 0 if columns else np.ones(len(x), dtype=bool)
+    bias, coef = fit_logistic(x[free], y[free], weight[free], l2)
+    coef[columns] = DECISIVE_WEIGHT
+    return bias, coef
+
+
+def decisive_columns() -> list[int]:
+    """Feature columns of the rules marked `decisive` in the resource file."""
+    decisive = opinion.decisive_rules()
+    return [i for i, rule in enumerate(opinion.rule_ids()) if rule in decisive]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray,
+                 l2: float) -> tuple[float, np.ndarray]:
     """Weighted logistic regression by Newton's method (bias not regularised)."""
     design = np.hstack([np.ones((len(x), 1)), x])
     beta = np.zeros(design.shape[1])

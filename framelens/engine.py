@@ -128,8 +128,8 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
         "quotation marks", lambda: quotes.quoted_passages(parsed), [], errors)
     found_quotes: list[Quote] = _guarded(
         "quotes", lambda: quotes.find_quotes(parsed, passages), [], errors)
-    marks: list[Span] = _guarded("loaded", lambda: loaded.find_marks(parsed, passages), [],
-                                 errors)
+    marks: list[Span] = _guarded(
+        "loaded", lambda: loaded.find_marks(parsed, passages, found_quotes), [], errors)
     sentences: list[Sentence] = _guarded(
         "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones, passages),
         [], errors)

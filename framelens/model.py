@@ -10,6 +10,8 @@ from typing import Any
 
 from framelens import labels
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
 
 @dataclass(frozen=True)
 class TextRange:
@@ -178,6 +180,15 @@ class Metrics:
         return float(getattr(self, key))
 
 
+def speaker_key(words: str) -> str:
+    """What makes two speakers one: their words without case, spacing or a leading article
+    ("The Independent sources" -> "independent sources"); used wherever speakers are counted."""
+    parts = words.casefold().split()
+    if len(parts) > 1 and parts[0] in _ARTICLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything FrameLens found in one text."""
@@ -214,14 +225,24 @@ class Analysis:
 
     def sources(self) -> tuple[str, ...]:
         """Distinct named speakers given a voice, in order of first appearance."""
-        seen: dict[str, None] = {}
+        seen: dict[str, str] = {}
         for quote in self.quotes:
             if quote.speaker_name and quote.voiced:
-                seen.setdefault(quote.speaker_name, None)
-        return tuple(seen)
+                seen.setdefault(speaker_key(quote.speaker_name), quote.speaker_name)
+        return tuple(seen.values())
 
     def speaker_of(self, quote: Quote) -> str | None:
-        """Who is quoted, in words: the resolved full name, else the speaker's words, else None."""
+        """Who is quoted, in words: the resolved full name, else the speaker's words, else
+        None; speakers that differ only by case or a leading article ("Independent sources",
+        "independent sources") are one, written as where they first appear."""
+        words = self._speaker_words(quote)
+        if words is None:
+            return None
+        key = speaker_key(words)
+        return next(w for w in map(self._speaker_words, self.quotes)
+                    if w is not None and speaker_key(w) == key)
+
+    def _speaker_words(self, quote: Quote) -> str | None:
         if quote.speaker_name:
             return quote.speaker_name
         if quote.speaker is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framelens import engine, labels, resources
-from framelens.analyzers import loaded
+from framelens.analyzers import loaded_lexicon
 
 
 def _marks(text: str, category: str | None = None) -> list[tuple[str, str, str | None]]:
@@ -141,7 +141,7 @@ def test_loaded_resources_have_unique_ids_and_no_shared_terms():
     ("rant", {"rants", "ranted", "ranting"}),
 ])
 def test_loaded_inflections_cover_regular_verb_forms(word, forms):
-    assert forms <= loaded.inflections(word)
+    assert forms <= loaded_lexicon.inflections(word)
 
 
 def test_loaded_oped_is_denser_than_wire(oped, wire):

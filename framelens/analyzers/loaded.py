@@ -24,195 +24,26 @@ marked, with a note on the quote marks.
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from framelens import labels, resources
+from framelens import labels
 from framelens.analyzers import quotes as quote_finder
 from framelens.analyzers.inflection import inflect_like
+from framelens.analyzers.loaded_lexicon import Entry, Lexicon, in_heading, load_lexicon
 from framelens.analyzers.quote_marks import QuotedIndex, QuotedSpan
-from framelens.model import Span
+from framelens.model import Quote, Span
 from framelens.nlp.parsed import ParsedText
 
-_PHRASE_TOKEN_RE = re.compile(r"[a-z0-9']+|[^\sa-z0-9']")
 # Parts of a named entity of these types are names, not word choices ("Brave", "Savage").
 _NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT",
                             "LAW", "LOC"})
-_VERB_POS = "VERB"
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """One lexicon entry, ready to become a `Span`."""
-
-    rule: str
-    category: str
-    subtype: str
-    explanation: str
-    alternative: str | None
-    pos: frozenset[str]
-    tags: frozenset[str]
-    clause: bool = False
-    not_after: frozenset[str] = frozenset()
-    not_before: frozenset[str] = frozenset()
-
-    def fits(self, token: Token) -> bool:
-        """Whether the token has a part of speech and tag this entry accepts.
-
-        A proper noun inside a sentence ("the Fantastic Four") is a name, not a word choice,
-        unless the entry lists PROPN. An entry that needs a clause (a verb of saying such as
-        "claimed") fits only a token that introduces what was said. An entry with
-        `not_after` lemmas does not fit within three words after one of them ("designated a
-        terrorist organisation" names a legal status, not the writer's label), nor one with
-        `not_before` lemmas within two words before one of them ("brute force", "Lib Dems").
-        """
-        if token.pos_ == "PROPN" and not token.is_sent_start and "PROPN" not in self.pos:
-            return False
-        pos_ok = not self.pos or token.pos_ in self.pos
-        tag_ok = not self.tags or token.tag_ in self.tags
-        if self.not_after and any(t.lemma_.lower() in self.not_after
-                                  for t in token.doc[max(0, token.i - 3):token.i]):
-            return False
-        if self.not_before and any(t.lower_ in self.not_before or t.lemma_.lower() in
-                                   self.not_before for t in token.doc[token.i + 1:token.i + 3]):
-            return False
-        return pos_ok and tag_ok and (not self.clause or _introduces_clause(token))
-
-
-def _introduces_clause(token: Token) -> bool:
-    """Whether a verb or noun governs a reported clause: "claimed [that it failed]",
-    "claims [to be]", "the claim [that it failed]" (not "claimed responsibility")."""
-    for child in token.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            return True
-        if child.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                       for c in child.children):
-            return True
-    return False
-
-
-@dataclass(frozen=True)
-class _Phrase:
-    """A multi-token entry: each position holds the word forms it accepts."""
-
-    slots: tuple[frozenset[str], ...]
-    entry: _Entry
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    words: dict[str, tuple[_Entry, ...]]
-    phrases: dict[str, tuple[_Phrase, ...]]
-    vader: dict[str, float]
-    signals: dict[str, Any]
-
-
-def inflections(word: str) -> frozenset[str]:
-    """The word and its regular verb inflections (-s, -ed, -ing), over-generated on purpose."""
-    forms = {word}
-    if len(word) < 3 or not word.isalpha():
-        return frozenset(forms)
-    stem = word[:-1] if word.endswith("e") else word
-    forms |= {word + "s", word + "es", stem + "ed", stem + "ing", word + "d"}
-    if word.endswith("y") and word[-2] not in "aeiou":
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
-        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return frozenset(forms)
-
-
-def _entry(record: dict[str, Any], category: str) -> _Entry:
-    return _Entry(record["id"], category, record.get("subtype", ""), record["explanation"],
-                  record.get("alternative"), frozenset(record.get("pos", ())),
-                  frozenset(record.get("tag", ())), record.get("needs") == "clause",
-                  frozenset(record.get("not_after", ())),
-                  frozenset(record.get("not_before", ())))
-
-
-def _records() -> Iterator[tuple[dict[str, Any], str]]:
-    for record in resources.load_jsonl("loaded_language.jsonl"):
-        yield record, labels.LOADED
-    for record in resources.load_jsonl("hedges_boosters.jsonl"):
-        yield record, record["category"]
-
-
-def _phrase_variants(term: str) -> Iterable[tuple[str, ...]]:
-    tokens = tuple(_PHRASE_TOKEN_RE.findall(term))
-    yield tokens
-    if "-" in tokens:
-        yield tuple(t for t in tokens if t != "-")
-
-
-@functools.cache
-def _lexicon() -> _Lexicon:
-    words: dict[str, list[_Entry]] = {}
-    phrases: dict[str, list[_Phrase]] = {}
-    for record, category in _records():
-        entry = _entry(record, category)
-        term = record["term"].lower()
-        verb = _VERB_POS in entry.pos
-        forms = set(inflections(term) if verb else {term}) | set(record.get("forms", ()))
-        for form in forms:
-            words.setdefault(form, []).append(entry)
-        for tokens in _phrase_variants(term):
-            if len(tokens) > 1:
-                slots = tuple(inflections(t) for t in tokens)
-                phrases.setdefault(tokens[0], []).append(_Phrase(slots, entry))
-                for first in slots[0]:
-                    if first != tokens[0]:
-                        phrases.setdefault(first, []).append(_Phrase(slots, entry))
-    for record in resources.load_jsonl("loaded_language.jsonl"):
-        for adverb in _derived_adverbs(record):
-            words.setdefault(adverb, []).append(_entry({**record, "pos": ["ADV"]}, labels.LOADED))
-    ordered = {k: tuple(sorted(v, key=lambda p: -len(p.slots))) for k, v in phrases.items()}
-    signals = resources.load_toml("loaded_signals.toml")
-    return _Lexicon({k: tuple(v) for k, v in words.items()}, ordered, _vader_valences(), signals)
-
-
-def _derived_adverbs(record: dict[str, Any]) -> set[str]:
-    """The -ly adverbs of a loaded adjective ("vicious" -> "viciously"): equally loaded."""
-    term = record["term"]
-    adjective = not record.get("pos") or "ADJ" in record["pos"]
-    if not term.isalpha() or term.endswith("ly") or not adjective:
-        return set()
-    if term.endswith("le"):
-        return {term[:-1] + "y"}
-    if term.endswith("y"):
-        return {term[:-1] + "ily"}
-    if term.endswith("ic"):
-        return {term + "ally"}
-    return {term + "ly"}
-
-
-def _vader_valences() -> dict[str, float]:
-    """VADER's word valences (MIT, shipped with vaderSentiment); empty if it is missing."""
-    try:
-        import vaderSentiment
-    except ImportError:
-        return {}
-    lexicon_file = Path(vaderSentiment.__file__).resolve().parent / "vader_lexicon.txt"
-    valences: dict[str, float] = {}
-    try:
-        lines = lexicon_file.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return {}
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].isalpha():
-            try:
-                valences[parts[0]] = float(parts[1])
-            except ValueError:
-                continue
-    return valences
-
-
-def _match_phrase(doc: Doc, index: int, lexicon: _Lexicon) -> tuple[int, _Entry] | None:
+def _match_phrase(doc: Doc, index: int, lexicon: Lexicon) -> tuple[int, Entry] | None:
     """The longest phrase starting at token `index`: (number of tokens, entry)."""
     token = doc[index]
     for key in {token.lower_, token.lemma_.lower()}:
@@ -226,7 +57,7 @@ def _match_phrase(doc: Doc, index: int, lexicon: _Lexicon) -> tuple[int, _Entry]
     return None
 
 
-def _match_word(token: Token, lexicon: _Lexicon) -> _Entry | None:
+def _match_word(token: Token, lexicon: Lexicon) -> Entry | None:
     migration = _migration_entry(token, lexicon)
     if migration is not None:
         return migration
@@ -241,7 +72,7 @@ def _match_word(token: Token, lexicon: _Lexicon) -> _Entry | None:
     return None if listed else _vader_entry(token, lexicon) or _verdict_entry(token, lexicon)
 
 
-def _migration_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
+def _migration_entry(token: Token, lexicon: Lexicon) -> Entry | None:
     """A flood or invasion metaphor for people arriving ("a flood of migrants", "migrants
     swarmed the border", "towns swamped by refugees", "the migrant invasion"), found through
     the grammar so that "the army detained migrants" or "a flood near the camp" stay plain."""
@@ -252,7 +83,7 @@ def _migration_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
     if not any(t.lemma_.lower() in groups for t in _metaphor_targets(token)):
         return None
     explanation = metaphor["explanation"].format(word=token.text)
-    return _Entry(metaphor["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
+    return Entry(metaphor["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
                   frozenset())
 
 
@@ -269,7 +100,7 @@ def _metaphor_targets(token: Token) -> Iterator[Token]:
                     yield from target.conjuncts
 
 
-def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
+def _vader_entry(token: Token, lexicon: Lexicon) -> Entry | None:
     """A strongly valenced adjective or adverb that the lexicon does not list."""
     vader = lexicon.signals["vader"]
     if token.pos_ not in vader["pos"]:
@@ -282,11 +113,11 @@ def _vader_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
     if tone not in vader["tones"]:
         return None
     explanation = vader["explanation"].format(word=token.text, tone=tone)
-    return _Entry(vader["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
+    return Entry(vader["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
                   frozenset())
 
 
-def _verdict_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
+def _verdict_entry(token: Token, lexicon: Lexicon) -> Entry | None:
     """A valenced adjective used as a verdict on its subject ("the plan is disastrous")."""
     verdict = lexicon.signals["verdict"]
     if token.pos_ != "ADJ" or token.dep_ not in verdict["deps"]:
@@ -298,11 +129,11 @@ def _verdict_entry(token: Token, lexicon: _Lexicon) -> _Entry | None:
     if word in verdict["exclude"] or word in lexicon.signals["vader"]["exclude"]:
         return None
     explanation = verdict["explanation"].format(word=token.text)
-    return _Entry(verdict["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
+    return Entry(verdict["rule"], labels.LOADED, "emotive", explanation, None, frozenset(),
                   frozenset())
 
 
-def _stance_label(doc: Doc, index: int, lexicon: _Lexicon) -> tuple[int, _Entry] | None:
+def _stance_label(doc: Doc, index: int, lexicon: Lexicon) -> tuple[int, Entry] | None:
     """An "anti-X" / "pro-X" label (prefix, hyphen, word): three tokens and the entry."""
     stance = lexicon.signals["stance_label"]
     if index + 2 >= len(doc) or doc[index].lower_ not in stance["prefixes"]:
@@ -313,8 +144,14 @@ def _stance_label(doc: Doc, index: int, lexicon: _Lexicon) -> tuple[int, _Entry]
     if word.lower_ in stance["exclude"]:
         return None
     words = doc[index:index + 3].text
-    return 3, _Entry(stance["rule"], labels.LOADED, "pejorative",
-                     stance["explanation"].format(words=words), None, frozenset(), frozenset())
+    base = next((e.alternative for e in lexicon.words.get(word.lower_, ())
+                 if e.category == labels.LOADED and e.alternative), None)
+    alternative = None if base is None else f"{doc[index].lower_}-{base}"
+    explanation = stance["explanation"].format(words=words)
+    if alternative is None:
+        explanation = f"{explanation} {stance['no_alternative']}"
+    return 3, Entry(stance["rule"], labels.LOADED, "pejorative", explanation, alternative,
+                     frozenset(), frozenset())
 
 
 def _reported_content(token: Token, reported: dict[str, Any]) -> bool:
@@ -365,12 +202,12 @@ def _quoted_passages(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
     return found
 
 
-def _span(entry: _Entry, start: int, end: int, note: str, alternative: str | None) -> Span:
+def _span(entry: Entry, start: int, end: int, note: str, alternative: str | None) -> Span:
     explanation = f"{entry.explanation} {note}" if note else entry.explanation
     return Span(start, end, entry.category, explanation, entry.rule, entry.subtype, alternative)
 
 
-def _alternative(entry: _Entry, token: Token, size: int, lexicon: _Lexicon) -> str | None:
+def _alternative(entry: Entry, token: Token, size: int, lexicon: Lexicon) -> str | None:
     """The entry's neutral alternative, in the form of a marked single verb ("said")."""
     if entry.alternative and size == 1 and token.pos_ == "VERB":
         irregular = lexicon.signals["inflection"]["irregular"]
@@ -389,7 +226,7 @@ def _quote_note(start: int, end: int, quoted: list[_Quoted], note: str) -> str |
 
 
 def _block_marks(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
-                 lexicon: _Lexicon) -> list[Span]:
+                 lexicon: Lexicon) -> list[Span]:
     """Marks of one parsed block, with absolute offsets."""
     quotes = lexicon.signals["quotes"]
     reported = lexicon.signals["reported_speech"]
@@ -403,7 +240,9 @@ def _block_marks(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
             continue
         # A listed phrase may start with a name ("China virus"); a lone name is not a word choice.
         found = _match_phrase(doc, index, lexicon)
-        if found is None and token.ent_type_ in _NAME_ENTITIES:
+        listed = token.lower_ in lexicon.words or token.lemma_.lower() in lexicon.words
+        if found is None and token.ent_type_ in _NAME_ENTITIES and not (
+                listed and in_heading(token)):
             index += 1
             continue
         found = found or _stance_label(doc, index, lexicon)
@@ -429,10 +268,12 @@ def _block_marks(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
     return sorted(spans, key=lambda m: (m.start, m.end))
 
 
-def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None) -> list[Span]:
+def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None,
+               quotes: Sequence[Quote] = ()) -> list[Span]:
     """Loaded-language, hedge and booster spans in text order, one per word or phrase
-    (`quoted`: the text's quoted passages, if already found)."""
-    lexicon = _lexicon()
+    (`quoted`: the text's quoted passages, if already found). Loaded words in the content
+    of `quotes` that give a source a voice are the source's and are dropped."""
+    lexicon = load_lexicon()
     if quoted is None:
         quoted = quote_finder.quoted_passages(parsed)
     index = QuotedIndex(parsed.text, quoted)
@@ -440,4 +281,6 @@ def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None) -
     for block in parsed.blocks:
         spans.extend(_block_marks(block.doc, block.start,
                                   index.overlapping(block.start, block.end), lexicon))
-    return spans
+    sourced = [q.content for q in quotes if quote_finder.gives_voice(q)]
+    return [s for s in spans if s.category != labels.LOADED
+            or not any(c.start <= s.start and s.end <= c.end for c in sourced)]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from framelens import labels
 from framelens.analyzers import readability
-from framelens.model import Metrics, Quote, Sentence, Span
+from framelens.model import Metrics, Quote, Sentence, Span, speaker_key
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _FIRST = frozenset(["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"])
@@ -42,7 +42,7 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
     # Quotes and sources count words said or written; a belief the writer credits to someone
     # ("she knows that ...") is an attribution but gives nobody a voice.
     voiced = [q for q in quotes if q.voiced]
-    speakers = {q.speaker_name for q in voiced if q.speaker_name}
+    speakers = {speaker_key(q.speaker_name) for q in voiced if q.speaker_name}
     # Techniques: the 13 persuasion techniques, apart from vague attribution (its own count).
     used = [s for s in spans
             if s.category == labels.TECHNIQUE and s.subtype != labels.VAGUE_ATTRIBUTION]

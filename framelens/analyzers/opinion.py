@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from framelens import labels, resources
 from framelens.analyzers import quotes as quote_finder
+from framelens.analyzers.interpretation import interpretation_hits, verdict_hits
 from framelens.analyzers.quote_marks import QuotedIndex, QuotedSpan
 from framelens.model import Evidence, Quote, Sentence, Span
 from framelens.nlp.parsed import ParsedText, SentenceView
@@ -37,12 +38,6 @@ _DEGREE_WORDS = frozenset({"so", "too", "very", "quite", "rather", "far", "much"
                            "ever", "most", "all", "deadly"})
 _SKIP_OPENERS = frozenset({"and", "so", "but", "now", "then", "please", "just", "simply"})
 
-_EVALUATIVE_RULES = frozenset({
-    "opinion.evaluative_adjective", "opinion.scale_adjective", "opinion.evaluative_adverb",
-    "opinion.intensifier", "opinion.evaluative_noun", "opinion.evaluative_verb",
-    "opinion.emotive_word", "opinion.loaded_word", "opinion.superlative"})
-_LINKING_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "look", "sound",
-                            "feel", "prove"})
 
 Hit = tuple[str, int, int]
 
@@ -109,6 +104,13 @@ def rule_ids() -> tuple[str, ...]:
     return tuple(_config().descriptions)
 
 
+def decisive_rules() -> frozenset[str]:
+    """Rules that make a sentence opinion on their own (`decisive = true`): their weight is
+    set, not fitted, and the sentences they fire in are left out of the fit."""
+    rules = resources.load_toml(RESOURCE)["rules"]
+    return frozenset(rule for rule, body in rules.items() if body.get("decisive", False))
+
+
 def label_sentences(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[Span],
                     tones: Sequence[float], quoted: Sequence[QuotedSpan] | None = None
                     ) -> list[Sentence]:
@@ -144,7 +146,7 @@ def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[S
     """The cue hits `(rule, start, end)` of every sentence, before weighting."""
     config = _config()
     sourced = [(q.content.start, q.content.end) for q in quotes
-               if _speech(q) and not _own_words(parsed, q)]
+               if quote_finder.gives_voice(q) and not _own_words(parsed, q)]
     cues = frozenset(q.cue.start for q in quotes if q.cue is not None and q.voiced)
     if quoted is None:
         quoted = quote_finder.quoted_passages(parsed)
@@ -152,16 +154,6 @@ def sentence_cues(parsed: ParsedText, quotes: Sequence[Quote], marks: Sequence[S
     return [_cues(sent, sourced, cues, index.overlapping(sent.start, sent.end), marks, tone,
                   config)
             for sent, tone in zip(parsed.sentences(), tones, strict=True)]
-
-
-def _speech(quote: Quote) -> bool:
-    """True for words a source said; False for wants and plans ("X tries to ...") and for
-    what the writer reads into someone's actions ("is tacitly admitting that ..."), which
-    the writer describes in their own words."""
-    verb = quote.cue_verb or ""
-    return quote.voiced and (quote.kind == labels.DIRECT or not verb
-                             or verb.startswith("according")
-                             or quote_finder.cue_tone(verb) is not None)
 
 
 def _own_words(parsed: ParsedText, quote: Quote) -> bool:
@@ -207,6 +199,7 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], cues: frozense
             hits.extend((rule, start, end) for rule in _token_rules(token, config))
         hits.extend((rule, start, end) for rule in _fact_rules(token, start in cues, config))
     hits.extend(_phrase_hits(sent, own_tokens, config))
+    hits.extend(interpretation_hits(sent, own_tokens, cues))
     hits.extend(_sentence_hits(sent, own_tokens, is_sourced, in_marks, config))
     covered = {(start, end) for _, start, end in hits}
     for mark in marks:
@@ -215,7 +208,8 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], cues: frozense
                     labels.HEDGE: "opinion.hedge"}.get(mark.category)
             if rule is not None and (mark.start, mark.end) not in covered:
                 hits.append((rule, mark.start, mark.end))
-    hits.extend(_judgement_hits(sent, own_tokens, hits, config))
+    hits.extend(verdict_hits(sent, own_tokens, hits,
+                             config.words["opinion.contrast_judgement"]))
     if abs(tone) >= config.strong_tone and not mostly_quoted:
         hits.append(("opinion.strong_tone", sent.start, sent.end))
     for ent in sent.span.ents:
@@ -227,34 +221,6 @@ def _cues(sent: SentenceView, sourced: Sequence[tuple[int, int]], cues: frozense
         first, last = min(s for s, _ in inside), max(e for _, e in inside)
         hits.append(("fact.quoted", first, last))
     return hits
-
-
-def _judgement_hits(sent: SentenceView, own: Sequence[Token], hits: Sequence[Hit],
-                    config: _Config) -> list[Hit]:
-    """Verdicts built from evaluative words: 'X is a disaster' (a linking verb whose
-    complement is evaluative) and 'but ... plainly wrong' (a turn to the writer's view)."""
-    evaluative = {start for rule, start, _ in hits if rule in _EVALUATIVE_RULES}
-    if not evaluative:
-        return []
-    found: list[Hit] = []
-    for token in own:
-        if token.lemma_ in _LINKING_VERBS and any(
-                c.dep_ in ("acomp", "attr", "oprd") and _evaluated(sent, c, evaluative)
-                for c in token.children):
-            found.append(("opinion.copular_judgement", *sent.token_range(token, token)))
-            break
-    for token in own:
-        if (token.lower_ in config.words["opinion.contrast_judgement"]
-                and any(start > sent.char(token) for start in evaluative)):
-            found.append(("opinion.contrast_judgement", *sent.token_range(token, token)))
-            break
-    return found
-
-
-def _evaluated(sent: SentenceView, complement: Token, evaluative: set[int]) -> bool:
-    """True when a verb's complement, or a word describing it, gave an evaluative cue."""
-    return sent.char(complement) in evaluative or any(
-        g.dep_ in ("amod", "advmod") and sent.char(g) in evaluative for g in complement.children)
 
 
 def _merge(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -275,6 +241,8 @@ def _token_rules(token: Token, config: _Config) -> tuple[str, ...]:
         return ("opinion.first_person",)
     if lower in words["opinion.second_person"] and pos == "PRON":
         return ("opinion.second_person",)
+    if tag == "MD" and lower in words["opinion.should"]:
+        return ("opinion.should",)
     if tag == "MD" or (lemma in ("need", "have", "got") and _next_lower(token) == "to"):
         if lower in words["opinion.obligation_modal"] or lemma in ("need", "have", "got"):
             return ("opinion.obligation_modal",)

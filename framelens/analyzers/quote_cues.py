@@ -29,6 +29,10 @@ _CLIMB = ("conj", "xcomp", "advcl", "acl", "pcomp", "relcl")
 _TRIM = frozenset(",;:-\u2014\u2013")
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "LAW"})
 _OWN_SUBJECT = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+FRAME_RULE = "quotes.reported_frame"
+# After an object cue's object, these prepositions carry the rest of what was said:
+# "described it as ...", "criticised him for ...", "accused them of ...", "attacked her over ...".
+_OBJECT_PREPOSITIONS = frozenset({"as", "for", "of", "over"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class Lexicon:
     unspoken: frozenset[str]
     side_object: frozenset[str]
     propositions: frozenset[str]
+    frame_verbs: frozenset[str]
+    refusals: frozenset[str]
+    speech_acts: frozenset[str]
+    frame_nouns: frozenset[str]
+    comments: frozenset[str]
     evidential: frozenset[str]
     not_sources: frozenset[str]
     people_words: frozenset[str]
@@ -88,6 +97,11 @@ def lexicon() -> Lexicon:
         stance_object=frozenset(verbs["nominal"]["stance_object"]),
         side_object=frozenset(verbs["nominal"]["side_object"]),
         propositions=frozenset(verbs["nominal"]["propositions"]),
+        frame_verbs=frozenset(verbs["frames"]["verbs"]),
+        refusals=frozenset(verbs["stance"]["refusals"]),
+        speech_acts=frozenset(verbs["stance"]["speech_acts"]),
+        frame_nouns=frozenset(verbs["frames"]["nouns"]),
+        comments=frozenset(verbs["frames"]["comments"]),
         evidential=frozenset(speakers["evidential"]),
         not_sources=frozenset(speakers["not_sources"]),
         people_words=frozenset(speakers["people_words"]),
@@ -190,7 +204,7 @@ def _subject_phrase(token: Token, whole: bool = False) -> Span:
 
 def reported(verb: Token, lex: Lexicon) -> Reported | None:
     """The indirect speech a cue verb introduces, if any."""
-    if is_attributive(verb):
+    if is_attributive(verb) or writer_comment(verb, lex):
         return None
     lemma = verb.lemma_
     speech = lex.speech(lemma)
@@ -203,17 +217,27 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
     if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         return _with_speaker(verb, _subtree(head), "quotes.reported_parenthetical", lex)
-    if lemma in lex.intent:
+    if lemma in lex.intent or lemma in lex.refusals:
         for child in children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i \
+                    and (lemma in lex.intent or child.lemma_ in lex.speech_acts):
                 return _with_speaker(verb, _subtree(child), labels.STANCE_RULE, lex)
+    frame = _frame_clause(verb, lex)
+    if frame is not None:
+        return _with_speaker(verb, _subtree(frame), FRAME_RULE, lex)
+    if lemma in lex.nominal and any(c.dep_ == "agent" for c in children):
+        described = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if described is not None and described.right_edge.i > described.i:
+            return _with_speaker(verb, _trim(described.doc[described.i + 1],
+                                             described.right_edge),
+                                 "quotes.reported_object", lex)
     if lemma in lex.nominal or lemma in lex.stance_object or lemma in lex.side_object:
         obj = next((c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is not None and _object_is_content(verb, obj, lex):
             last = obj.right_edge
             for child in children:
                 if child.i > obj.i and child.dep_ in ("prep", "oprd", "ccomp") and (
-                        child.dep_ != "prep" or child.lower_ == "as"):
+                        child.dep_ != "prep" or child.lower_ in _OBJECT_PREPOSITIONS):
                     last = max(last, child.right_edge, key=lambda t: t.i)
             return _with_speaker(verb, _trim(obj.left_edge, last), "quotes.reported_object",
                                  lex)
@@ -229,6 +253,36 @@ def reported(verb: Token, lex: Lexicon) -> Reported | None:
             if obj is not None:
                 return _with_speaker(verb, _subtree(obj), "quotes.reported_object", lex)
     return None
+
+
+def _frame_clause(verb: Token, lex: Lexicon) -> Token | None:
+    """The that-clause of 'expressed concern that ...', 'voiced hope that ...'."""
+    if verb.lemma_ not in lex.frame_verbs:
+        return None
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in lex.frame_nouns:
+            for clause in (*obj.children, *verb.children):
+                if clause.dep_ in ("acl", "ccomp") and clause.i > obj.i and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return clause
+    return None
+
+
+def _before_comment(content: tuple[Token, Token], lex: Lexicon) -> tuple[Token, Token]:
+    """Reported content ends before the writer's trailing comment, a participle after a
+    comma ('he had no knowledge of it, highlighting the covert nature of ...')."""
+    first, last = content
+    for token in first.doc[first.i + 2: last.i + 1]:
+        if writer_comment(token, lex):
+            return _trim(first, token.doc[token.i - 2])
+    return content
+
+
+def writer_comment(token: Token, lex: Lexicon) -> bool:
+    """A participle after a comma that comments on what was just told ('..., highlighting
+    the covert nature of ...'): the writer's words, neither a cue nor reported content."""
+    return token.tag_ == "VBG" and token.lemma_ in lex.comments and token.i > 0 and \
+        token.nbor(-1).text == "," and not any(c.dep_ in _OWN_SUBJECT for c in token.children)
 
 
 def _object_is_content(verb: Token, obj: Token, lex: Lexicon) -> bool:
@@ -275,10 +329,10 @@ def _with_speaker(verb: Token, content: tuple[Token, Token], rule: str,
     elif speaker is None and rule != "quotes.reported_parenthetical":
         return None
     evidential = verb.lemma_ in lex.evidential
-    checked = evidential or rule in (labels.STANCE_RULE, "quotes.reported_object")
+    checked = evidential or rule in (labels.STANCE_RULE, "quotes.reported_object", FRAME_RULE)
     if speaker is not None and checked and not is_source(speaker, lex, strict=evidential):
         return None
-    return Reported(verb, content, speaker, rule)
+    return Reported(verb, _before_comment(content, lex), speaker, rule)
 
 
 def _subtree(token: Token) -> tuple[Token, Token]:

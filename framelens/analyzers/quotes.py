@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from framelens import labels
 from framelens.analyzers.quote_cues import (
+    FRAME_RULE,
     Lexicon,
     according_to,
     is_attributive,
@@ -48,6 +49,17 @@ def cue_tone(lemma: str) -> str | None:
     if lemma in lex.neutral:
         return labels.CUE_NEUTRAL
     return None
+
+
+def gives_voice(quote: Quote) -> bool:
+    """True for words a source said or wrote (the one test of what is the source's, used
+    for opinion cues and loaded words alike); False for wants and plans ("X tries to ...")
+    and for what the writer reads into someone's actions ("is tacitly admitting that ...")
+    or mind ("X knows that ..."), which the writer tells in their own words."""
+    verb = quote.cue_verb or ""
+    return quote.voiced and (quote.kind == labels.DIRECT or not verb
+                             or verb.startswith("according") or quote.rule == FRAME_RULE
+                             or cue_tone(verb) is not None)
 
 
 @dataclass
