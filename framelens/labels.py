@@ -116,8 +116,8 @@ METRICS: Final = (
     MetricInfo("loaded_cue_count", "Loaded reporting verbs", "verbs",
                "Quotes introduced with a loaded verb (claimed, admitted, insisted).", digits=0),
     MetricInfo("technique_per_100_sentences", "Techniques / 100 sentences", "per 100 sentences",
-               "Persuasion-technique marks (flag-waving, appeal to fear, doubt, slogans...) per 100 "
-               "sentences, the writer's and the sources' together."),
+               "Persuasion-technique marks (flag-waving, appeal to fear, doubt, slogans...) "
+               "per 100 sentences, the writer's and the sources' together."),
     MetricInfo("technique_writer_count", "Techniques, writer's own", "marks",
                "Persuasion-technique marks in the writer's own voice.", digits=0),
     MetricInfo("technique_source_count", "Techniques, quoted", "marks",
