@@ -102,6 +102,16 @@ def _legend(fig: Figure, handles: list[Patch], colours: Theme, ncols: int) -> No
         text.set_color(colours.text)
 
 
+def _side_handles(comparison: Comparison, colours: Theme) -> list[Patch]:
+    """Legend entries for the two articles: A filled, B hatched (both read in grayscale)."""
+    from matplotlib.patches import Patch
+
+    return [Patch(facecolor=colours.text, edgecolor=colours.text,
+                  label=side_label("A", comparison.a, 28)),
+            Patch(facecolor=colours.background, edgecolor=colours.text,
+                  hatch=SIDE_HATCHES["B"], label=side_label("B", comparison.b, 28))]
+
+
 def share_chart(comparison: Comparison, dark: bool = False, font_scale: float = 1.0) -> Figure:
     """Opinion / fact / attributed sentence shares of A and B as 100% stacked bars."""
     from matplotlib.patches import Patch
@@ -155,7 +165,6 @@ def share_chart(comparison: Comparison, dark: bool = False, font_scale: float = 
 def density_chart(comparison: Comparison, dark: bool = False,
                   font_scale: float = 1.0) -> Figure:
     """Loaded-language, hedge and booster densities and named sources of A and B."""
-    from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
     colours = theme(dark, font_scale)
@@ -188,11 +197,7 @@ def density_chart(comparison: Comparison, dark: bool = False,
     sources_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle("Loaded language, hedges, boosters and sources", x=0.01, ha="left",
                  family=FONT, size=colours.title_size, color=colours.text)
-    handles = [Patch(facecolor=colours.text, edgecolor=colours.text,
-                     label=side_label("A", comparison.a, 28)),
-               Patch(facecolor=colours.background, edgecolor=colours.text,
-                     hatch=SIDE_HATCHES["B"], label=side_label("B", comparison.b, 28))]
-    _legend(fig, handles, colours, ncols=2)
+    _legend(fig, _side_handles(comparison, colours), colours, ncols=2)
     return fig
 
 
@@ -270,7 +275,6 @@ def figure_svg(fig: Figure) -> str:
 def frame_chart(comparison: Comparison, dark: bool = False, font_scale: float = 1.0) -> Figure:
     """The frame profiles of A and B: per frame, the share of each article's sentences that
     carry it, as paired horizontal bars (A filled, B hatched, so grayscale print reads)."""
-    from matplotlib.patches import Patch
 
     from framelens.frame_comparison import frame_rows
 
@@ -299,9 +303,5 @@ def frame_chart(comparison: Comparison, dark: bool = False, font_scale: float = 
     ax.xaxis.set_major_formatter(lambda value, _pos: f"{value:.0%}")
     ax.set_title("Frames: share of sentences", family=FONT, size=colours.title_size,
                  color=colours.text, loc="left")
-    handles = [Patch(facecolor=colours.text, edgecolor=colours.text,
-                     label=side_label("A", comparison.a, 28)),
-               Patch(facecolor=colours.background, edgecolor=colours.text,
-                     hatch=SIDE_HATCHES["B"], label=side_label("B", comparison.b, 28))]
-    _legend(fig, handles, colours, ncols=2)
+    _legend(fig, _side_handles(comparison, colours), colours, ncols=2)
     return fig

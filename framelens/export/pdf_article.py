@@ -29,6 +29,16 @@ from framelens.styles import style
 _QUOTE_CATEGORIES = frozenset(labels.QUOTE_PARTS)
 
 
+# A table of text cells (sources, glossary): a light grid, a grey header, text from the top.
+TEXT_TABLE = TableStyle([
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+])
+
+
 def paragraph_styles(size: float) -> dict[str, ParagraphStyle]:
     """Body, note, heading and table styles at a given body font size."""
     base = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=size * 1.5,
@@ -205,11 +215,5 @@ def sources_table(analysis: Analysis, side: str, categories: Collection[str],
         ])
     table = Table(rows, colWidths=[width * 0.2, width * 0.16, width * 0.1, width * 0.54],
                   repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(TEXT_TABLE)
     return [heading, table]

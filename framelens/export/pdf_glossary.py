@@ -7,12 +7,11 @@ import io
 import logging
 from collections.abc import Collection, Sequence
 
-from reportlab.lib import colors
-from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table
 
 from framelens import labels
 from framelens.export.marks import side_letter
-from framelens.export.pdf_article import paragraph_styles
+from framelens.export.pdf_article import TEXT_TABLE, paragraph_styles
 from framelens.export.pdf_canvas import markup
 from framelens.model import Analysis, Comparison
 from framelens.technique_counts import technique_counts
@@ -51,13 +50,7 @@ def glossary_flowables(analyses: Sequence[Analysis], comparison: Comparison | No
             Paragraph("<br/>".join(uses), cell),
         ])
     table = Table(rows, colWidths=[width * 0.2, width * 0.6, width * 0.2], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(TEXT_TABLE)
     intro = Paragraph("The persuasion techniques marked in this handout (tag T). A mark is a "
                       "prompt to ask the question, not a verdict: the rules find the wording "
                       "that often carries the technique.", sheet["small"])

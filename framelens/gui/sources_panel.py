@@ -18,14 +18,13 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from framelens import explain, labels, styles
+from framelens.gui.widgets import stack_articles
 
 SIDES = ("A", "B")
 COLUMNS = ("Speaker", "Reporting verb", "Kind", "What was said")
@@ -94,20 +93,7 @@ class SourcesPanel(QWidget):
         self.titles = ["", ""]
         self.headers = [QLabel(), QLabel()]
         self.trees = [self._build_tree(pane) for pane in range(2)]
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        for header, tree in zip(self.headers, self.trees, strict=True):
-            box = QWidget()
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 4, 0, 0)
-            header.setWordWrap(True)
-            header.setTextFormat(Qt.TextFormat.RichText)
-            box_layout.addWidget(header)
-            box_layout.addWidget(tree, 1)
-            splitter.addWidget(box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        stack_articles(self, self.headers, self.trees)
         self.set_analyses([None, None], ["", ""])
 
     def _build_tree(self, pane: int) -> QTreeWidget:

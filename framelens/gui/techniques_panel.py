@@ -12,9 +12,10 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from framelens import explain, labels
+from framelens.gui.widgets import stack_articles
 from framelens.technique_counts import technique_counts, technique_spans
 from framelens.technique_info import techniques
 
@@ -52,20 +53,7 @@ class TechniquesPanel(QWidget):
         self.chosen_technique: str | None = None
         self.headers = [QLabel(), QLabel()]
         self.trees = [self._build_tree(pane) for pane in range(2)]
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        for header, tree in zip(self.headers, self.trees, strict=True):
-            box = QWidget()
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 4, 0, 0)
-            header.setWordWrap(True)
-            header.setTextFormat(Qt.TextFormat.RichText)
-            box_layout.addWidget(header)
-            box_layout.addWidget(tree, 1)
-            splitter.addWidget(box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        stack_articles(self, self.headers, self.trees)
         self.set_analyses([None, None], ["", ""])
 
     def _build_tree(self, pane: int) -> QTreeWidget:

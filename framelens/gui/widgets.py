@@ -1,12 +1,12 @@
 """Small labels that never push the layout around: one that elides to a single line on
 demand (pane titles in presentation mode), one that picks the longest wording that fits
-(the status bar's summary)."""
+(the status bar's summary); and the two-article stack of the Sources and Techniques tabs."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 
 class ElidedLabel(QLabel):
@@ -96,3 +96,21 @@ class FittingLabel(QLabel):
             shown = metrics.elidedText(self.wordings[-1], Qt.TextElideMode.ElideRight, width)
         if shown != self.text():
             super().setText(shown)
+
+
+def stack_articles(panel: QWidget, headers: list[QLabel], views: list[QWidget]) -> None:
+    """Lay out one header and view per article, A above B, in a splitter filling `panel`."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setChildrenCollapsible(False)
+    for header, view in zip(headers, views, strict=True):
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 4, 0, 0)
+        header.setWordWrap(True)
+        header.setTextFormat(Qt.TextFormat.RichText)
+        box_layout.addWidget(header)
+        box_layout.addWidget(view, 1)
+        splitter.addWidget(box)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)
