@@ -7,14 +7,15 @@ PySide6 6.12.0 on Python 3.11 dropped a reference to `None` on every
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from fakes import drawn
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 
 from framelens import labels
@@ -24,6 +25,7 @@ ROOT = HERE.parent.parent
 # A lesson: ~300 toggles, theme switches and zoom steps, each redrawing two seed-sized
 # panes of ~100 marked blocks with a few format runs each, is of the order of 10^5 calls.
 SET_FORMAT_BUDGET = 300_000
+WAVE = QTextCharFormat.UnderlineStyle.WaveUnderline
 
 
 def test_survival_redrawing_marks_keeps_none_alive(tmp_path):
@@ -42,8 +44,10 @@ def test_survival_redrawing_marks_keeps_none_alive(tmp_path):
 
 
 def test_survival_soak_toggles_themes_zoom_and_edits(make_window, fake, qtbot):
-    """Thousands of the things a class does, in one window: it must still be alive,
-    `None` must keep its references, and the marks must still be drawn at the end."""
+    """Thousands of the things a class does, in one window: it must still be alive and
+    still draw its marks at the end. (A binding that loses references kills the process
+    here; how `None`'s count moves is measured exactly in the child process above, since
+    in this process the garbage of earlier tests moves it too.)"""
     window = make_window(fake)
     text = "\n".join(f"{n}. I think it was a disaster, perhaps. He said \u201cclearly awful\u201d."
                      for n in range(12))
@@ -52,8 +56,6 @@ def test_survival_soak_toggles_themes_zoom_and_edits(make_window, fake, qtbot):
             window.set_text(pane, text, f"soak {pane}")
     editor = window.panes[0].editor
     toggled = [labels.OPINION, labels.LOADED, labels.HEDGE, labels.BOOSTER]
-    gc.collect()  # garbage of earlier tests holds references to None too
-    before = sys.getrefcount(None)
     for step in range(3000):
         category = toggled[step % len(toggled)]
         window.legend.set_toggle(category, category not in window.legend.enabled())
@@ -67,17 +69,12 @@ def test_survival_soak_toggles_themes_zoom_and_edits(make_window, fake, qtbot):
             QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         if step % 100 == 0:
             qtbot.wait(1)
-            gc.collect()
-            # 100 steps make ~20,000 setFormat calls: a binding that loses a reference per
-            # call is far past this margin, ordinary garbage is well inside it
-            assert sys.getrefcount(None) - before > -2000, f"None is losing references at {step}"
     for category in toggled:
         window.legend.set_toggle(category, True)
     with qtbot.waitSignal(window.analysisApplied, timeout=10000):
         window.analyse(0)
     assert editor.counts()[labels.LOADED] == 24
-    gc.collect()
-    assert sys.getrefcount(None) - before > -2000
+    assert drawn(editor, lambda fmt: fmt.underlineStyle() == WAVE)
 
 
 def test_survival_zoom_and_theme_redraw_each_pane_once(make_window, fake, qtbot, monkeypatch):
