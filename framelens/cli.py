@@ -31,7 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(analyze)
 
     compare = commands.add_parser("compare", help="compare the framing of two articles")
-    compare.add_argument("paths", nargs=2, metavar="PATH")
+    compare.add_argument("paths", nargs="*", metavar="PATH")
+    compare.add_argument("--pairs", metavar="PAIRS.tsv",
+                         help="compare many pairs in one run (one 'pathA<TAB>pathB' a line); "
+                              "writes {'schema': 'framelens/comparisons-v1', ...} to --json")
     _add_output_options(compare)
 
     gui = commands.add_parser("gui", help="open the desktop app (two articles side by side)")
@@ -187,6 +190,14 @@ def _compare(args: argparse.Namespace) -> int:
     from framelens.comparison import compare
     from framelens.export import jsonfile
 
+    if args.pairs:
+        from framelens.pairs import compare_pairs
+
+        if args.paths or not args.json:
+            raise _Failure("--pairs takes no PATH arguments and needs --json OUT")
+        return compare_pairs(args.pairs, args.json, _Failure)
+    if len(args.paths) != 2:
+        raise _Failure("compare needs two paths (or --pairs PAIRS.tsv)")
     paths, texts, errors = _load(args.paths)
     if errors:
         raise _Failure("; ".join(errors))

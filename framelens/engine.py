@@ -24,12 +24,13 @@ from framelens.analyzers import (
     opinion,
     quotes,
     readability,
+    terms,
     tone,
 )
 from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.comparison import compare
 from framelens.language import ENGLISH, detect_language
-from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span
+from framelens.model import Analysis, Entity, Genre, Metrics, Quote, Sentence, Span, Term
 from framelens.nlp import pipeline
 from framelens.nlp.parsed import ParsedText, parse_many
 from framelens.textio import MAX_TEXT_CHARS, InputError
@@ -126,6 +127,8 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     kind = _guarded("genre", lambda: genre.classify(text, sentences, spans, found_quotes, figures),
                     Genre(labels.GENRE_REPORTING, 0.0, ("genre could not be determined",)),
                     errors)
+    no_terms: tuple[tuple[Term, ...], tuple[Entity, ...]] = ((), ())
+    words, names = _guarded("terms", lambda: terms.extract(parsed), no_terms, errors)
     return Analysis(
         text=text,
         sentences=tuple(sentences),
@@ -137,6 +140,8 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
         title=_title(text, debris),
         language=_guarded("language", lambda: detect_language(text).code, ENGLISH, errors),
         errors=tuple(errors),
+        terms=words,
+        entities=names,
     )
 
 

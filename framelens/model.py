@@ -6,9 +6,13 @@ All offsets are Python string indices into `Analysis.text`, half-open.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framelens import labels
+
+if TYPE_CHECKING:
+    from framelens.actors import ActorComparison
+    from framelens.alignment import Alignment
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,31 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A content word kept as plain data for alignment: its lemma, part of speech, the
+    named-entity type it belongs to ("" if none) and, for the head of a name or group,
+    its grammatical role ("agent", "patient" or "")."""
+
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    entity: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named person, organisation, place, group, date or number, as plain data:
+    its type (spaCy's label), its role in its clause ("agent", "patient" or "")."""
+
+    start: int
+    end: int
+    label: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
 class Genre:
     """Opinion or reporting for the whole document, with the reasons."""
 
@@ -136,6 +165,8 @@ class Analysis:
     title: str = ""
     language: str = "en"
     errors: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     def spans_of(self, category: str) -> tuple[Span, ...]:
         """The spans of one category, in text order."""
@@ -196,6 +227,8 @@ class Analysis:
             "quotes": [_quote_json(q) for q in self.quotes],
             "metrics": asdict(self.metrics),
             "errors": list(self.errors),
+            "terms": [[t.start, t.end, t.lemma, t.pos, t.entity, t.role] for t in self.terms],
+            "entities": [[e.start, e.end, e.label, e.role] for e in self.entities],
         }
 
     @classmethod
@@ -223,6 +256,8 @@ class Analysis:
             metrics=Metrics(**{k: v for k, v in data.get("metrics", {}).items()
                                if k in known_metrics}),
             errors=tuple(data.get("errors", ())),
+            terms=tuple(Term(*t) for t in data.get("terms", ())),
+            entities=tuple(Entity(*e) for e in data.get("entities", ())),
         )
 
 
@@ -286,9 +321,14 @@ class Comparison:
     b: Analysis
     rows: tuple[MetricRow, ...]
     contrasts: tuple[str, ...] = field(default=())
+    alignment: Alignment | None = None
+    actors: ActorComparison | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The `framelens/comparison-v1` object."""
+        """The `framelens/comparison-v1` object (alignment and actors keys when computed)."""
+        extra = self.alignment.to_json() if self.alignment is not None else {}
+        if self.actors is not None:
+            extra["actors"] = self.actors.to_json()
         return {
             "schema": labels.COMPARISON_SCHEMA,
             "a": {"source": self.a.source, "title": self.a.title, "genre": self.a.genre.label},
@@ -298,4 +338,4 @@ class Comparison:
                 for r in self.rows
             ],
             "contrasts": list(self.contrasts),
-        }
+        } | extra
