@@ -179,10 +179,11 @@ def compare_actors(a: Analysis, b: Analysis, name_a: str = "A",
     for name, mine, other in ((name_a, sources_a, sources_b), (name_b, sources_b, sources_a)):
         if len(mine) > len(other):
             mix = Counter(s.role for s in mine)
-            parts = ", ".join(counted(n, role_label(r)) for r, n in mix.most_common())
+            parts = ", ".join(f"{role_label(r)} {n}" for r, n in mix.most_common())
             other_text = (f"quotes {counted(len(other), 'source')}" if other
                           else "quotes no one")
-            lines.append(f"{name} quotes {parts}; the other {other_text}.")
+            lines.append(f"{name} quotes {counted(len(mine), 'source')} ({parts}); "
+                         f"the other {other_text}.")
     named_a = {x.name for x in actors_a if x.kind == "person"}
     named_b = {x.name for x in actors_b if x.kind == "person"}
     for name, only in ((name_a, named_a - named_b), (name_b, named_b - named_a)):
