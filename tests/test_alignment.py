@@ -128,3 +128,20 @@ def test_seeds_align_the_militia_deployment_and_list_what_only_one_reports(oped,
         assert expert in actors_json["only_in_b"]
     assert actors_json["source_mix_b"].get("expert", 0) >= 3
     assert actors_json["source_mix_a"].get("expert", 0) == 0
+
+
+def test_claims_csv_has_a_row_per_group_and_per_only_sentence(arrest, tmp_path):
+    import csv
+
+    from framelens.export.claims_csv import HEADER, write_claims_csv
+
+    out = tmp_path / "claims.csv"
+    write_claims_csv(arrest, str(out))
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert tuple(table[0]) == HEADER
+    kinds = [row[0] for row in table[1:]]
+    assert kinds.count("aligned") == len(arrest.alignment.groups)
+    assert kinds.count("only_in_b") == len(arrest.alignment.only_in_b)
+    first = table[1]
+    assert first[1] == "0" and "Tom Baxter" in first[3] and "Tom Baxter" in first[4]
