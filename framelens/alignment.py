@@ -246,9 +246,12 @@ def score(terms_a: Sequence[SentenceTerms], terms_b: Sequence[SentenceTerms],
 def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     """Which pairs align, which sentences are only on one side, and whether the articles
     report the same events at all."""
-    related = scores.similarity >= params.related
     cosine = scores.cosine
-    linked = (cosine >= params.align) & (scores.anchors >= params.anchor) & related
+    linked = (cosine >= params.align) & (scores.anchors >= params.anchor)
+    # Articles that share no single claim do not report the same events, however close
+    # their vocabulary.
+    related = bool(scores.similarity >= params.related and linked.any())
+    linked &= related
     # Unrelated articles: everything either reports is missing from the other.
     only_a = ((cosine.max(1) < params.only) | (not related)) & scores.has_terms_a
     only_b = ((cosine.max(0) < params.only) | (not related)) & scores.has_terms_b

@@ -66,6 +66,10 @@ def test_alignment_does_not_pair_two_different_earthquakes():
     assert _pairs(comparison) == set()
     assert comparison.alignment.similarity < compare(
         *engine.analyze_many([ARREST_A, ARREST_B])).alignment.similarity
+    # ... and says so first, instead of inventing claim-level contrasts
+    assert not comparison.alignment.related
+    assert "do not seem to report the same events" in comparison.contrasts[0]
+    assert comparison.alignment.only_in_a == (0, 1, 2)
 
 
 def test_alignment_reports_numbers_that_differ():
