@@ -149,3 +149,13 @@ def test_claims_csv_has_a_row_per_group_and_per_only_sentence(arrest, tmp_path):
     assert kinds.count("only_in_b") == len(arrest.alignment.only_in_b)
     first = table[1]
     assert first[1] == "0" and "Tom Baxter" in first[3] and "Tom Baxter" in first[4]
+
+
+def test_html_report_has_the_same_facts_section(arrest):
+    from framelens.export.html import render_html
+
+    page = render_html([arrest.a, arrest.b], arrest)
+    section = page[page.index("Same facts, different framing"):]
+    assert "Only in A" in section and "Mayor Linda Ortiz" in section
+    assert "Only in B" in section and "Insurance records" in section
+    assert "Actors and voices" in section
