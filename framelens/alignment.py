@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -109,13 +109,12 @@ class Alignment:
     similarity: float
     related: bool
     summary: str = ""
-    extras: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"alignment": [g.to_json() for g in self.groups],
                 "only_in_a": list(self.only_in_a), "only_in_b": list(self.only_in_b),
                 "similarity": round(self.similarity, 4), "related": self.related,
-                "alignment_summary": self.summary, **self.extras}
+                "alignment_summary": self.summary}
 
 
 SentenceTerms = dict[str, tuple[str, str]]  # key -> (kind, lemma)

@@ -159,3 +159,23 @@ def test_html_report_has_the_same_facts_section(arrest):
     assert "Only in A" in section and "Mayor Linda Ortiz" in section
     assert "Only in B" in section and "Insurance records" in section
     assert "Actors and voices" in section
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Critics say the plan will fail.", "Critics", "vague"),
+    ("Officials said the bridge would reopen on Monday.", "Officials", "vague"),
+    ("\u201cWe saw the tanks,\u201d said Maria Lopez, a resident of the town.", "Maria Lopez",
+     "ordinary"),
+    ("Amnesty International said 40 people were detained.", "Amnesty International",
+     "advocacy"),
+    ("Professor Alan Reyes, an economist at Leeds University, said prices will rise.",
+     "Alan Reyes", "expert"),
+])
+def test_actors_source_role_from_the_words_describing_the_source(text, name, role):
+    from framelens.actors import sources
+
+    found = {s.name: s for s in sources(engine.analyze(text))}
+    assert any(name in key for key in found), found
+    source = next(s for key, s in found.items() if name in key)
+    assert source.role == role
+    assert source.rule == f"actors.{role}"
