@@ -179,3 +179,16 @@ def test_actors_source_role_from_the_words_describing_the_source(text, name, rol
     source = next(s for key, s in found.items() if name in key)
     assert source.role == role
     assert source.rule == f"actors.{role}"
+
+
+def test_pdf_report_has_the_same_facts_section(arrest, tmp_path):
+    from pypdf import PdfReader
+
+    from framelens.export.pdf import write_pdf
+
+    out = tmp_path / "report.pdf"
+    write_pdf([arrest.a, arrest.b], arrest, str(out))
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
+    section = text[text.index("Same facts, different framing"):]
+    assert "Only in A" in section and "Mayor Linda Ortiz" in section
+    assert "Actors and voices" in section
