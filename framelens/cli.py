@@ -31,7 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(analyze)
 
     compare = commands.add_parser("compare", help="compare the framing of two articles")
-    compare.add_argument("paths", nargs=2, metavar="PATH")
+    compare.add_argument("paths", nargs="*", metavar="PATH")
+    compare.add_argument("--pairs", metavar="PAIRS.tsv",
+                         help="compare many pairs in one run (one 'pathA<TAB>pathB' a line); "
+                              "writes {'schema': 'framelens/comparisons-v1', ...} to --json")
+    compare.add_argument("--claims-csv", metavar="OUT.csv",
+                         help="write the aligned claims: one row per group, then what only "
+                              "one article reports")
     _add_output_options(compare)
 
     gui = commands.add_parser("gui", help="open the desktop app (two articles side by side)")
@@ -192,6 +198,14 @@ def _compare(args: argparse.Namespace) -> int:
     from framelens.comparison import compare
     from framelens.export import jsonfile
 
+    if args.pairs:
+        from framelens.pairs import compare_pairs
+
+        if args.paths or not args.json:
+            raise _Failure("--pairs takes no PATH arguments and needs --json OUT")
+        return compare_pairs(args.pairs, args.json, _Failure)
+    if len(args.paths) != 2:
+        raise _Failure("compare needs two paths (or --pairs PAIRS.tsv)")
     paths, texts, errors = _load(args.paths)
     if errors:
         raise _Failure("; ".join(errors))
@@ -202,6 +216,10 @@ def _compare(args: argparse.Namespace) -> int:
     comparison = compare(first, second)
     if args.json:
         _write_json(lambda: jsonfile.write_comparison(comparison, args.json))
+    if args.claims_csv:
+        from framelens.export.claims_csv import write_claims_csv
+
+        _write_json(lambda: write_claims_csv(comparison, args.claims_csv))
     _export(args, [first, second], comparison)
     if args.json != "-":
         print(comparison_table(comparison))
@@ -257,4 +275,12 @@ def comparison_table(comparison) -> str:
             lines.append("  ".join("-" * w for w in widths))
     if comparison.contrasts:
         lines += ["", "Sharpest contrasts:"] + [f"  - {c}" for c in comparison.contrasts]
+    claims = comparison.alignment
+    if claims is not None and claims.summary:
+        lines += ["", "Aligned claims: " + claims.summary,
+                  f"  {counted(len(claims.groups), 'aligned group')}; "
+                  f"{len(claims.only_in_a)} sentences only in A, "
+                  f"{len(claims.only_in_b)} only in B"]
+    if comparison.actors is not None:
+        lines += [f"  - {line}" for line in comparison.actors.contrasts]
     return "\n".join(lines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from framelens import labels
+from framelens.actors import compare_actors
+from framelens.alignment import align
 from framelens.explain import counted
 from framelens.frame_comparison import frame_contrasts
 from framelens.model import Analysis, Comparison, MetricRow, TextRange
@@ -34,8 +36,11 @@ def compare(a: Analysis, b: Analysis, name_a: str = "A", name_b: str = "B") -> C
     """Every metric of A and B with its difference, and plain-words contrasts."""
     rows = tuple(MetricRow(m.key, m.label, a.metrics.value(m.key), b.metrics.value(m.key))
                  for m in labels.METRICS)
-    return Comparison(a, b, rows, tuple(frame_contrasts(a, b, name_a, name_b)
-                                        + contrasts(a, b, name_a, name_b)))
+    claims = align(a, b)
+    found = frame_contrasts(a, b, name_a, name_b) + contrasts(a, b, name_a, name_b)
+    if not claims.related:  # unrelated articles: say so before any figure-level contrast
+        found.insert(0, claims.summary)
+    return Comparison(a, b, rows, tuple(found), claims, compare_actors(a, b, name_a, name_b))
 
 
 def _ratio_phrase(x: float, y: float) -> str | None:

@@ -28,6 +28,7 @@ from framelens.analyzers import (
     quotes,
     readability,
     techniques,
+    terms,
     tone,
 )
 from framelens.analyzers.quote_marks import QuotedSpan
@@ -35,6 +36,7 @@ from framelens.comparison import compare
 from framelens.language import ENGLISH, detect_language
 from framelens.model import (
     Analysis,
+    Entity,
     FrameShare,
     Genre,
     HeadlineCheck,
@@ -42,6 +44,7 @@ from framelens.model import (
     Quote,
     Sentence,
     Span,
+    Term,
 )
 from framelens.nlp import pipeline
 from framelens.nlp.parsed import ParsedText, parse_many
@@ -147,6 +150,8 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     kind = _guarded("genre", lambda: genre.classify(text, sentences, spans, found_quotes, figures),
                     Genre(labels.GENRE_REPORTING, 0.0, ("genre could not be determined",)),
                     errors)
+    no_terms: tuple[tuple[Term, ...], tuple[Entity, ...]] = ((), ())
+    words, names = _guarded("terms", lambda: terms.extract(parsed), no_terms, errors)
     return Analysis(
         text=text,
         sentences=tuple(sentences),
@@ -160,6 +165,8 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
         errors=tuple(errors),
         frames=frame_shares,
         headline=headline_check,
+        terms=words,
+        entities=names,
     )
 
 

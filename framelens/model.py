@@ -6,11 +6,15 @@ All offsets are Python string indices into `Analysis.text`, half-open.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framelens import labels
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+if TYPE_CHECKING:
+    from framelens.actors import ActorComparison
+    from framelens.alignment import Alignment
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,31 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A content word kept as plain data for alignment: its lemma, part of speech, the
+    named-entity type it belongs to ("" if none) and, for the head of a name or group,
+    its grammatical role ("agent", "patient" or "")."""
+
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    entity: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named person, organisation, place, group, date or number, as plain data:
+    its type (spaCy's label), its role in its clause ("agent", "patient" or "")."""
+
+    start: int
+    end: int
+    label: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
 class Genre:
     """Opinion or reporting for the whole document, with the reasons."""
 
@@ -205,6 +234,8 @@ class Analysis:
     errors: tuple[str, ...] = ()
     frames: tuple[FrameShare, ...] = ()
     headline: HeadlineCheck | None = None
+    terms: tuple[Term, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     @property
     def primary_frame(self) -> str | None:
@@ -289,6 +320,8 @@ class Analysis:
             "errors": list(self.errors),
             "frames": [asdict(f) for f in self.frames],
             "headline": None if self.headline is None else asdict(self.headline),
+            "terms": [[t.start, t.end, t.lemma, t.pos, t.entity, t.role] for t in self.terms],
+            "entities": [[e.start, e.end, e.label, e.role] for e in self.entities],
         }
 
     @classmethod
@@ -321,6 +354,8 @@ class Analysis:
             frames=tuple(FrameShare(f["frame"], f["share"], f.get("sentences", 0),
                                     tuple(f.get("evidence", ()))) for f in data.get("frames", ())),
             headline=_headline_from_json(data.get("headline")),
+            terms=tuple(Term(*t) for t in data.get("terms", ())),
+            entities=tuple(Entity(*e) for e in data.get("entities", ())),
         )
 
 
@@ -405,9 +440,14 @@ class Comparison:
     b: Analysis
     rows: tuple[MetricRow, ...]
     contrasts: tuple[str, ...] = field(default=())
+    alignment: Alignment | None = None
+    actors: ActorComparison | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The `framelens/comparison-v1` object."""
+        """The `framelens/comparison-v1` object (alignment and actors keys when computed)."""
+        extra = self.alignment.to_json() if self.alignment is not None else {}
+        if self.actors is not None:
+            extra["actors"] = self.actors.to_json()
         return {
             "schema": labels.COMPARISON_SCHEMA,
             "a": {"source": self.a.source, "title": self.a.title, "genre": self.a.genre.label},
@@ -419,4 +459,4 @@ class Comparison:
             "contrasts": list(self.contrasts),
             "frames": {"a": [asdict(f) for f in self.a.frames],
                        "b": [asdict(f) for f in self.b.frames]},
-        }
+        } | extra

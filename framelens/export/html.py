@@ -17,6 +17,7 @@ from html import escape
 
 from framelens import __version__, explain, guide, labels
 from framelens.comparison import metric_table
+from framelens.export import claims_html
 from framelens.export import marks as marklib
 from framelens.export.options import ExportOptions
 from framelens.export.pdf_article import display_source
@@ -66,7 +67,7 @@ def _clean(text: str) -> str:
 
 
 def _css() -> str:
-    rules = [_BASE_CSS]
+    rules = [_BASE_CSS, claims_html.CSS]
     for category, entry in category_styles().items():
         rules.append(f".tag-{category}{{color:{entry.color}}}")
     return "".join(rules)
@@ -231,6 +232,8 @@ def render_html(analyses: Sequence[Analysis], comparison: Comparison | None,
         out += [f'<section class="article">{_article(a, side, categories)}</section>'
                 for side, a in articles]
     out += [_sources(a, side, categories) for side, a in articles]
+    if comparison is not None:
+        out.append(claims_html.section(comparison))
     out.append(f'<section class="guide">{guide.guide_html(collapsible=True)}</section>')
     out.append("</body></html>")
     return "\n".join(out)

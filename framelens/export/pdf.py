@@ -44,6 +44,7 @@ from framelens.export.pdf_article import (
     sources_table,
 )
 from framelens.export.pdf_canvas import FONT, MarkingCanvas, Registry, register_fonts
+from framelens.export.pdf_claims import claims_flowables
 from framelens.export.pdf_glossary import glossary_flowables
 from framelens.export.pdf_layout import column_pieces, footnoted_pages
 from framelens.export.pdf_summary import summary_flowables
@@ -158,6 +159,8 @@ def write_pdf(analyses: Sequence[Analysis], comparison: Comparison | None, out: 
         story += _side_by_side(analyses, all_marks, options, registry, width, height)
     else:
         story += _one_after_another(analyses, all_marks, options, registry, width, height)
+    if comparison is not None:
+        story += claims_flowables(comparison, width)
     story += glossary_flowables(analyses, comparison, options.categories, width)
     footer = functools.partial(_footer, date=date)
     with atomic_output(out, binary=True) as handle:

@@ -1,0 +1,303 @@
+"""Align two articles claim by claim: which sentences report the same event, which only one has.
+
+Each sentence becomes a weighted set of *anchors* and words: names of people, places and
+organisations, numbers, dates, and content-word lemmas. A word's weight is its kind's
+weight times its rarity within the pair (a word in every sentence of both articles ties
+nothing). Two sentences align when their weighted overlap is high enough **and** they
+share an event-specific anchor (a name, a number, a date, or at least two rare content
+words): topic vocabulary alone ("earthquake", "magnitude") never aligns two sentences.
+The article-level `similarity` is how much of each article finds a counterpart; below
+`Params.related` the articles are called unrelated and nothing is aligned.
+
+A paraphrase score (e.g. static embeddings) can later join `sentence_scores` as one more
+term; everything else stays as it is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from framelens import framing
+from framelens.model import Analysis
+
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
+                           "WORK_OF_ART", "LAW"})
+NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+DATE_ENTITIES = frozenset({"DATE", "TIME"})
+NAME, NUMBER, DATE, WORD = "name", "number", "date", "word"
+ANCHOR_KINDS = (NAME, NUMBER, DATE)
+# Small numbers and generic dates say little about which event is meant.
+# Content words are compared by their first letters ('shooting'/'shooter'/'shoot'):
+# a light stemmer that lets a noun match its verb.
+STEM_CHARS = 5
+# How many of an article's most-mentioned people's name words are looked up in the other.
+MAIN_PEOPLE = 3
+# Mean best-match cosine at which two articles count as fully similar (1.0).
+SIMILARITY_SCALE = 0.6
+_WEAK_NUMBERS = frozenset({"one", "two", "three", "1", "2", "3", "first", "second"})
+
+
+@dataclass(frozen=True)
+class Params:
+    """The alignment's weights and thresholds (chosen by cross-validation over ECB+ topics;
+    see benchmarks/fit_alignment.py)."""
+
+    name_weight: float = 1.5
+    number_weight: float = 2.0
+    date_weight: float = 1.5
+    word_weight: float = 1.0
+    align: float = 0.08
+    anchor: float = 0.25
+    only: float = 0.06
+    related: float = 0.35
+    people_weight: float = 0.5
+
+
+DEFAULT = Params()
+
+
+@dataclass(frozen=True)
+class SharedTerm:
+    """A word both sentences use: its lemma, its kind (name, number, date, word), its weight."""
+
+    lemma: str
+    kind: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class AlignedGroup:
+    """Sentences of A and B (indices into `Analysis.sentences`) reporting the same claim."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    shared: tuple[SharedTerm, ...] = ()
+    differences: tuple[str, ...] = ()
+
+    def evidence(self) -> str:
+        """What ties the sentences, in words: 'shared names: Khamenei; numbers: 800'."""
+        parts = []
+        for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (DATE, "dates"),
+                            (WORD, "words")):
+            words = [t.lemma for t in self.shared if t.kind == kind]
+            if words:
+                parts.append(f"{title}: {', '.join(words[:6])}")
+        return "shared " + "; ".join(parts) if parts else ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"a": list(self.a), "b": list(self.b), "score": round(self.score, 4),
+                "evidence": self.evidence(),
+                "shared": [{"lemma": t.lemma, "kind": t.kind, "weight": round(t.weight, 3)}
+                           for t in self.shared],
+                "differences": list(self.differences)}
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Aligned groups, what only one article reports, and how similar the two are."""
+
+    groups: tuple[AlignedGroup, ...]
+    only_in_a: tuple[int, ...]
+    only_in_b: tuple[int, ...]
+    similarity: float
+    related: bool
+    summary: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"alignment": [g.to_json() for g in self.groups],
+                "only_in_a": list(self.only_in_a), "only_in_b": list(self.only_in_b),
+                "similarity": round(self.similarity, 4), "related": self.related,
+                "alignment_summary": self.summary}
+
+
+SentenceTerms = dict[str, tuple[str, str]]  # key -> (kind, lemma)
+
+
+def sentence_terms(analysis: Analysis) -> list[SentenceTerms]:
+    """The anchors and content words of each sentence of an analysis."""
+    bounds = [(s.start, s.end) for s in analysis.sentences]
+    found: list[SentenceTerms] = [{} for _ in bounds]
+    index = 0
+    for term in analysis.terms:
+        while index < len(bounds) and bounds[index][1] <= term.start:
+            index += 1
+        if index >= len(bounds):
+            break
+        if term.start < bounds[index][0]:
+            continue
+        kind = _kind(term.pos, term.entity, term.lemma)
+        if kind:
+            key = term.lemma[:STEM_CHARS] if kind == WORD else term.lemma
+            found[index][f"{kind}:{key}"] = (kind, term.lemma)
+    return found
+
+
+def _kind(pos: str, entity: str, lemma: str) -> str:
+    if entity in DATE_ENTITIES:
+        return DATE
+    if entity in NUMBER_ENTITIES or pos == "NUM":
+        return "" if lemma in _WEAK_NUMBERS else NUMBER
+    if entity in NAME_ENTITIES or pos == "PROPN":
+        return NAME
+    if entity == "ORDINAL":
+        return ""
+    return WORD if pos in ("NOUN", "VERB", "ADJ") else ""
+
+
+def _weights(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms],
+             params: Params) -> dict[str, float]:
+    """Each key's weight: its kind's weight times its rarity among the pair's sentences."""
+    counts: Counter[str] = Counter()
+    for terms in (*a, *b):
+        counts.update(terms.keys())
+    total = len(a) + len(b)
+    kind_weight = {NAME: params.name_weight, NUMBER: params.number_weight,
+                   DATE: params.date_weight, WORD: params.word_weight}
+    weights = {}
+    for key, count in counts.items():
+        kind = key.split(":", 1)[0]
+        weights[key] = kind_weight[kind] * math.log(1.0 + total / count)
+    return weights
+
+
+def sentence_scores(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms],
+                    weights: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted cosine of every sentence pair, and the weight of the anchors they share."""
+    keys = sorted(weights)
+    column = {key: i for i, key in enumerate(keys)}
+    weight = np.array([weights[k] for k in keys])
+    anchor = np.array([0.0 if k.startswith(WORD) else 1.0 for k in keys])
+
+    def matrix(side: Sequence[SentenceTerms]) -> np.ndarray:
+        out = np.zeros((len(side), len(keys)))
+        for row, terms in enumerate(side):
+            for key in terms:
+                out[row, column[key]] = 1.0
+        return out
+
+    ma, mb = matrix(a), matrix(b)
+    wa, wb = ma * weight, mb * weight
+    norms = np.sqrt((wa ** 2).sum(1))[:, None] * np.sqrt((wb ** 2).sum(1))[None, :]
+    cosine = (wa @ wb.T) / np.maximum(norms, 1e-9)
+    anchors = (wa * anchor) @ (mb.T)
+    rare_words = (ma * (1 - anchor) * (weight > np.median(weight) if len(keys) else 0)) @ mb.T
+    return cosine, np.maximum(anchors, (rare_words >= 2) * 1e3)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Everything the thresholds act on: pair cosines, shared-anchor weights, similarity."""
+
+    cosine: np.ndarray
+    anchors: np.ndarray
+    similarity: float
+    has_terms_a: np.ndarray
+    has_terms_b: np.ndarray
+
+
+def main_people_shared(a: Analysis, b: Analysis) -> float | None:
+    """How many of each article's most-mentioned people the other names too (0..1), or
+    None when one of them names nobody. Two different arrests name different people."""
+    people_a, people_b = _people(a), _people(b)
+    if not people_a or not people_b:
+        return None
+    words_a = {a.text[t.start:t.end].lower() for t in a.terms}
+    words_b = {b.text[t.start:t.end].lower() for t in b.terms}
+
+    def found(people: Counter[str], other: set[str]) -> float:
+        top = [word for word, _ in people.most_common(MAIN_PEOPLE)]
+        return sum(word in other for word in top) / len(top)
+
+    return max(found(people_a, words_b), found(people_b, words_a))
+
+
+def _people(analysis: Analysis) -> Counter[str]:
+    """The capitalised words of the people an article names, counted."""
+    counts: Counter[str] = Counter()
+    for entity in analysis.entities:
+        if entity.label == "PERSON":
+            text = analysis.text[entity.start:entity.end].replace("\u2019s", "")
+            counts.update(w.lower() for w in text.replace("'s", "").split() if w[:1].isupper())
+    return counts
+
+
+def score(terms_a: Sequence[SentenceTerms], terms_b: Sequence[SentenceTerms],
+          weights: dict[str, float], people: float | None = None,
+          people_weight: float = 0.5) -> Scores:
+    """Sentence-pair scores and the article-level similarity: the mean best match of each
+    sentence, both ways, combined with `people` (`main_people_shared`) when known."""
+    cosine, anchors = sentence_scores(terms_a, terms_b, weights)
+    mean_best = (cosine.max(1).mean() + cosine.max(0).mean()) / 2
+    similarity = min(1.0, mean_best / SIMILARITY_SCALE)
+    if people is not None:
+        similarity = (similarity + people_weight * people) / (1 + people_weight)
+    return Scores(cosine, anchors, float(similarity),
+                  np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]))
+
+
+def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    """Which pairs align, which sentences are only on one side, and whether the articles
+    report the same events at all."""
+    cosine = scores.cosine
+    linked = (cosine >= params.align) & (scores.anchors >= params.anchor)
+    # Articles that share no single claim do not report the same events, however close
+    # their vocabulary.
+    related = bool(scores.similarity >= params.related and linked.any())
+    linked &= related
+    # Unrelated articles: everything either reports is missing from the other.
+    only_a = ((cosine.max(1) < params.only) | (not related)) & scores.has_terms_a
+    only_b = ((cosine.max(0) < params.only) | (not related)) & scores.has_terms_b
+    return linked, only_a, only_b, related
+
+
+def align(a: Analysis, b: Analysis, params: Params = DEFAULT) -> Alignment:
+    """Align the sentences of A and B; see the module docstring for how."""
+    terms_a, terms_b = sentence_terms(a), sentence_terms(b)
+    if not any(terms_a) or not any(terms_b):  # nothing to compare: no claim, no verdict
+        return Alignment((), (), (), 0.0, True)
+    weights = _weights(terms_a, terms_b, params)
+    scores = score(terms_a, terms_b, weights, main_people_shared(a, b), params.people_weight)
+    linked, only_a, only_b, related = decide(scores, params)
+    groups = tuple(replace(g, differences=framing.differences(a, b, g.a, g.b))
+                   for g in _groups(linked, scores.cosine, terms_a, terms_b, weights))
+    return Alignment(groups, tuple(int(i) for i in np.flatnonzero(only_a)),
+                     tuple(int(j) for j in np.flatnonzero(only_b)), scores.similarity, related,
+                     _summary(related, scores.similarity))
+
+
+def _groups(linked: np.ndarray, cosine: np.ndarray, terms_a: Sequence[SentenceTerms],
+            terms_b: Sequence[SentenceTerms],
+            weights: dict[str, float]) -> tuple[AlignedGroup, ...]:
+    """One group per set of A sentences linked to exactly the same B sentences."""
+    by_partners: dict[tuple[int, ...], list[int]] = {}
+    for i in range(linked.shape[0]):
+        partners = tuple(int(j) for j in np.flatnonzero(linked[i]))
+        if partners:
+            by_partners.setdefault(partners, []).append(i)
+    groups = []
+    for partners, members in by_partners.items():
+        score = float(max(cosine[i, j] for i in members for j in partners))
+        keys_b: set[str] = set()
+        for j in partners:
+            keys_b |= set(terms_b[j])
+        shared_keys = set.intersection(*(set(terms_a[i]) for i in members)) & keys_b
+        shared = sorted((SharedTerm(terms_a[members[0]][k][1], k.split(":", 1)[0], weights[k])
+                         for k in shared_keys), key=lambda t: -t.weight)
+        groups.append(AlignedGroup(tuple(members), partners, score, tuple(shared)))
+    groups.sort(key=lambda g: (g.a[0], g.b[0]))
+    return tuple(groups)
+
+
+def _summary(related: bool, similarity: float) -> str:
+    if not related:
+        return ("The two articles do not seem to report the same events "
+                f"(similarity {similarity:.2f}): no claims are aligned, and what each "
+                "reports is listed as only in it.")
+    return f"Similarity of what the two articles report: {similarity:.2f}."

@@ -1,0 +1,65 @@
+"""The PDF section "Same facts, different framing": aligned claims side by side with their
+differences, then what only A and only B report, then actors and voices (the same content
+as the HTML section, `export/claims_html.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from framelens.actors import role_label
+from framelens.explain import clip
+from framelens.export.pdf_article import paragraph_styles
+from framelens.export.pdf_canvas import markup
+from framelens.model import Analysis, Comparison
+
+# A cell is clipped so that no table row can be taller than a page.
+CELL_CHARS = 600
+_TABLE = TableStyle([
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+])
+
+
+def _text(analysis: Analysis, indices: Sequence[int]) -> str:
+    whole = " ".join(analysis.excerpt(analysis.sentences[i].start, analysis.sentences[i].end)
+                     for i in indices)
+    return markup(clip(whole, CELL_CHARS))
+
+
+def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
+    """The section's flowables; none when the comparison has no alignment."""
+    claims = comparison.alignment
+    if claims is None:
+        return []
+    sheet = paragraph_styles(9)
+    small = sheet["small"]
+    a, b = comparison.a, comparison.b
+    out: list[Flowable] = [Paragraph("Same facts, different framing", sheet["h2"]),
+                           Paragraph(markup(claims.summary), small)]
+    if claims.groups:
+        rows = [[Paragraph("<b>A</b>", small), Paragraph("<b>B</b>", small),
+                 Paragraph("<b>How the telling differs</b>", small)]]
+        for group in claims.groups:
+            notes = [group.evidence(), *group.differences]
+            rows.append([Paragraph(_text(a, group.a), small), Paragraph(_text(b, group.b), small),
+                         Paragraph("<br/>".join(markup(clip(n, 300)) for n in notes if n),
+                                   small)])
+        table = Table(rows, colWidths=[width * 0.36, width * 0.36, width * 0.28], repeatRows=1)
+        table.setStyle(_TABLE)
+        out.append(table)
+    for side, analysis, indices in (("A", a, claims.only_in_a), ("B", b, claims.only_in_b)):
+        if indices:
+            out.append(Paragraph(f"Only in {side}", sheet["h3"]))
+            out += [Paragraph(f"\u2022 {_text(analysis, [i])}", small) for i in indices]
+    actors = comparison.actors
+    if actors is not None:
+        out.append(Paragraph("Actors and voices", sheet["h3"]))
+        out += [Paragraph(f"\u2022 {markup(line)}", small) for line in actors.contrasts]
+        for side, sources in (("A", actors.sources_a), ("B", actors.sources_b)):
+            mix = ", ".join(f"{s.name} ({role_label(s.role)})" for s in sources) or "none"
+            out.append(Paragraph(markup(f"Sources in {side}: {mix}"), small))
+    return out

@@ -1,0 +1,194 @@
+"""Aligned claims: the same fact in two articles is paired, a different event is not, and
+what differs in the telling (numbers, credit, agency) is reported in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from framelens import engine
+from framelens.actors import actors
+from framelens.comparison import compare
+
+ARREST_A = (
+    "Springfield police arrested Tom Baxter, 34, on Friday after a fire destroyed the Elm "
+    "Street library. The blaze started shortly after midnight and burned for four hours. "
+    "Mayor Linda Ortiz said the town would rebuild the library within two years. "
+    "Firefighters from three neighbouring towns helped to contain the flames.")
+ARREST_B = (
+    "Tom Baxter was taken into custody by officers in Springfield on Friday, accused of "
+    "setting the fire that gutted the Elm Street library. Investigators believe an "
+    "accelerant was poured near the back door. Insurance records show the library was "
+    "valued at 4.2 million dollars.")
+QUAKE_A = (
+    "A magnitude 6.1 earthquake struck northern Chile on Tuesday, killing three people in "
+    "the town of Arica. Rescue teams searched collapsed houses through the night. The "
+    "national emergency office said power was cut to 20,000 homes.")
+QUAKE_B = (
+    "A magnitude 7.2 earthquake hit the coast of Hokkaido in Japan on Sunday, killing 41 "
+    "people in the port of Kushiro. Rescue teams searched collapsed buildings for survivors. "
+    "The fire agency said power was cut to 300,000 homes.")
+FIGHTERS_A = ("Observers say 800 fighters crossed the border near Basra on Monday.\n\n"
+              "The Iraqi interior ministry did not comment on the crossing.")
+FIGHTERS_B = ("Some 850 fighters crossed the border near Basra on Monday, the monitors said.\n\n"
+              "Iraq's interior ministry declined to comment on the crossing.")
+AGENCY_A = "Soldiers killed five protesters in Marrakech on Saturday."
+AGENCY_B = "Five protesters were killed in Marrakech on Saturday."
+
+
+@pytest.fixture(scope="module")
+def arrest():
+    return compare(*engine.analyze_many([ARREST_A, ARREST_B]))
+
+
+def _pairs(comparison):
+    return {(i, j) for g in comparison.alignment.groups for i in g.a for j in g.b}
+
+
+def test_alignment_pairs_the_same_fact_in_other_words(arrest):
+    # the arrest sentence of A and B share a name, a place, a day and 'library'
+    assert (0, 0) in _pairs(arrest)
+    group = next(g for g in arrest.alignment.groups if 0 in g.a)
+    assert "baxter" in group.evidence().lower()
+    assert arrest.alignment.related
+
+
+def test_alignment_lists_a_fact_only_one_side_reports(arrest):
+    # the mayor's promise and the insurance value are reported by one article only
+    assert 2 in arrest.alignment.only_in_a
+    assert 2 in arrest.alignment.only_in_b
+    assert 0 not in arrest.alignment.only_in_a
+
+
+def test_alignment_does_not_pair_two_different_earthquakes():
+    comparison = compare(*engine.analyze_many([QUAKE_A, QUAKE_B]))
+    # same topic vocabulary (magnitude, earthquake, rescue teams, power cut): no shared
+    # place, date or number, so nothing is aligned
+    assert _pairs(comparison) == set()
+    assert comparison.alignment.similarity < compare(
+        *engine.analyze_many([ARREST_A, ARREST_B])).alignment.similarity
+    # ... and says so first, instead of inventing claim-level contrasts
+    assert not comparison.alignment.related
+    assert "do not seem to report the same events" in comparison.contrasts[0]
+    assert comparison.alignment.only_in_a == (0, 1, 2)
+
+
+def test_alignment_reports_numbers_that_differ():
+    comparison = compare(*engine.analyze_many([FIGHTERS_A, FIGHTERS_B]))
+    group = next(g for g in comparison.alignment.groups if 0 in g.a)
+    assert 0 in group.b
+    assert any("800" in d and "850" in d for d in group.differences), group.differences
+
+
+def test_alignment_json_has_the_contract_keys(arrest):
+    payload = arrest.to_json()
+    assert payload["alignment"] and {"a", "b", "score"} <= set(payload["alignment"][0])
+    assert isinstance(payload["only_in_a"], list) and isinstance(payload["only_in_b"], list)
+    assert 0.0 <= payload["similarity"] <= 1.0
+    assert "actors" in payload
+
+
+def test_actors_passive_voice_hides_the_agent():
+    active, passive = engine.analyze_many([AGENCY_A, AGENCY_B])
+    by_name = {x.name: x for x in actors(active)}
+    assert by_name["soldier"].agent == 1
+    assert by_name["protester"].patient == 1
+    passive_names = {x.name: x for x in actors(passive)}
+    assert "soldier" not in passive_names  # the killers are not named at all
+    assert passive_names["protester"].patient == 1
+
+
+def test_seeds_align_the_militia_deployment_and_list_what_only_one_reports(oped, wire):
+    """What we found on the seeds (op-ed A, wire report B):
+
+    - A's "Supreme Leader Ali Khameneis reported reliance on Iraqi militias ..." and
+      "Iraqi militias operating inside Iran ..." align with B's report that over 800 (later
+      850) fighters from Iraqi militias crossed into Iran (shared: Iraqi, Iran, militia);
+    - B's casualty figures (38 deaths, 2,200 arrests) have no counterpart in A;
+    - B's named experts (Lisa Daftari, Behnam Ben Taleblu, Barak Seener, Brian Carter) are
+      actors only B names; B quotes 4 experts, A quotes none;
+    - of A's claims about the Guard's loyalty, "This erosion of trust has been years in the
+      making" is only in A. "... ironclad assumption: loyalty" is NOT listed: it shares
+      "Islamic Republic" with B's first sentence, and B does discuss "concerns about the
+      loyalty of Iran's own security forces" (its experts), so that is a partial match.
+    """
+    comparison = compare(oped, wire)
+    claims = comparison.alignment
+
+    def text(analysis, index):
+        sentence = analysis.sentences[index]
+        return analysis.text[sentence.start:sentence.end]
+
+    deployment = [(i, j) for g in claims.groups for i in g.a for j in g.b
+                  if "Iraqi militias" in text(oped, i) and "fighters" in text(wire, j)
+                  and "crossed" in text(wire, j)]
+    assert deployment
+    casualties = next(j for j in range(len(wire.sentences)) if "38 fatalities" in text(wire, j))
+    assert casualties in claims.only_in_b
+    erosion = next(i for i in range(len(oped.sentences))
+                   if "erosion of trust" in text(oped, i))
+    assert erosion in claims.only_in_a
+    actors_json = comparison.actors.to_json()
+    for expert in ("Lisa Daftari", "Behnam Ben Taleblu", "Brian Carter"):
+        assert expert in actors_json["only_in_b"]
+    assert actors_json["source_mix_b"].get("expert", 0) >= 3
+    assert actors_json["source_mix_a"].get("expert", 0) == 0
+
+
+def test_claims_csv_has_a_row_per_group_and_per_only_sentence(arrest, tmp_path):
+    import csv
+
+    from framelens.export.claims_csv import HEADER, write_claims_csv
+
+    out = tmp_path / "claims.csv"
+    write_claims_csv(arrest, str(out))
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert tuple(table[0]) == HEADER
+    kinds = [row[0] for row in table[1:]]
+    assert kinds.count("aligned") == len(arrest.alignment.groups)
+    assert kinds.count("only_in_b") == len(arrest.alignment.only_in_b)
+    first = table[1]
+    assert first[1] == "0" and "Tom Baxter" in first[3] and "Tom Baxter" in first[4]
+
+
+def test_html_report_has_the_same_facts_section(arrest):
+    from framelens.export.html import render_html
+
+    page = render_html([arrest.a, arrest.b], arrest)
+    section = page[page.index("Same facts, different framing"):]
+    assert "Only in A" in section and "Mayor Linda Ortiz" in section
+    assert "Only in B" in section and "Insurance records" in section
+    assert "Actors and voices" in section
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Critics say the plan will fail.", "Critics", "vague"),
+    ("Officials said the bridge would reopen on Monday.", "Officials", "vague"),
+    ("\u201cWe saw the tanks,\u201d said Maria Lopez, a resident of the town.", "Maria Lopez",
+     "ordinary"),
+    ("Amnesty International said 40 people were detained.", "Amnesty International",
+     "advocacy"),
+    ("Professor Alan Reyes, an economist at Leeds University, said prices will rise.",
+     "Alan Reyes", "expert"),
+])
+def test_actors_source_role_from_the_words_describing_the_source(text, name, role):
+    from framelens.actors import sources
+
+    found = {s.name: s for s in sources(engine.analyze(text))}
+    assert any(name in key for key in found), found
+    source = next(s for key, s in found.items() if name in key)
+    assert source.role == role
+    assert source.rule == f"actors.{role}"
+
+
+def test_pdf_report_has_the_same_facts_section(arrest, tmp_path):
+    from pypdf import PdfReader
+
+    from framelens.export.pdf import write_pdf
+
+    out = tmp_path / "report.pdf"
+    write_pdf([arrest.a, arrest.b], arrest, str(out))
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
+    section = text[text.index("Same facts, different framing"):]
+    assert "Only in A" in section and "Mayor Linda Ortiz" in section
+    assert "Actors and voices" in section
