@@ -129,9 +129,10 @@ def actors(analysis: Analysis) -> tuple[Actor, ...]:
     table: dict[str, list[int]] = {}
     kinds: dict[str, str] = {}
     for entity in analysis.entities:
-        if entity.label not in ACTOR_LABELS:
+        text = _clean(analysis.text[entity.start:entity.end])
+        if entity.label not in ACTOR_LABELS or text not in names:
             continue
-        name = names[_clean(analysis.text[entity.start:entity.end])]
+        name = names[text]
         row = table.setdefault(name, [0, 0, 0])
         kinds.setdefault(name, entity.label.lower())
         row[0] += 1
@@ -151,6 +152,22 @@ def actors(analysis: Analysis) -> tuple[Actor, ...]:
     return tuple(sorted(out, key=lambda x: (-x.mentions, x.name)))
 
 
+# Lower-case words that belong inside names ("Osama bin Laden", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"al", "bin", "bint", "da", "de", "del", "der", "di", "du", "el",
+                             "ibn", "la", "le", "van", "von", "y"})
+
+
+def _looks_like_a_name(text: str, known_words: set[str]) -> bool:
+    """Whether an entity the tagger found reads as a name: not a slogan ("Death to X", a
+    lower-case word inside) and not a possessive that lost its apostrophe ("Khameneis",
+    "Iraqs": the same word without its final s is a name the article uses)."""
+    words = text.split()
+    if any(w[:1].islower() and w not in _NAME_PARTICLES for w in words):
+        return False
+    last = words[-1] if words else ""
+    return not (len(last) > 3 and last.endswith("s") and last[:-1] in known_words)
+
+
 def _clean(text: str) -> str:
     text = " ".join(text.split())
     for suffix in ("\u2019s", "'s"):
@@ -159,8 +176,11 @@ def _clean(text: str) -> str:
 
 
 def _canonical_names(analysis: Analysis) -> dict[str, str]:
-    """A surname alone is the full name it shortens ('Daftari' -> 'Lisa Daftari')."""
-    full = sorted({_clean(analysis.text[e.start:e.end]) for e in analysis.entities},
+    """A surname alone is the full name it shortens ('Daftari' -> 'Lisa Daftari'); what
+    does not read as a name is left out."""
+    every = {_clean(analysis.text[e.start:e.end]) for e in analysis.entities}
+    known_words = {word for name in every for word in name.split()}
+    full = sorted((name for name in every if _looks_like_a_name(name, known_words)),
                   key=len, reverse=True)
     canonical: dict[str, str] = {}
     for name in full:
@@ -168,6 +188,13 @@ def _canonical_names(analysis: Analysis) -> dict[str, str]:
                        and len(f) > len(name)), None)
         canonical[name] = canonical.get(longer, longer) if longer else name
     return canonical
+
+
+def _unmatched(names: set[str], others: set[str]) -> set[str]:
+    """The people of `names` the other article does not name, by full name or surname
+    ('Khamenei' in one article is 'Ali Khamenei' in the other)."""
+    surnames = {other.split()[-1] for other in others if other.split()}
+    return {name for name in names if name.split() and name.split()[-1] not in surnames}
 
 
 def compare_actors(a: Analysis, b: Analysis, name_a: str = "A",
@@ -180,13 +207,15 @@ def compare_actors(a: Analysis, b: Analysis, name_a: str = "A",
         if len(mine) > len(other):
             mix = Counter(s.role for s in mine)
             parts = ", ".join(f"{role_label(r)} {n}" for r, n in mix.most_common())
+            other_name = name_b if name == name_a else name_a
             other_text = (f"quotes {counted(len(other), 'source')}" if other
                           else "quotes no one")
             lines.append(f"{name} quotes {counted(len(mine), 'source')} ({parts}); "
-                         f"the other {other_text}.")
+                         f"{other_name} {other_text}.")
     named_a = {x.name for x in actors_a if x.kind == "person"}
     named_b = {x.name for x in actors_b if x.kind == "person"}
-    for name, only in ((name_a, named_a - named_b), (name_b, named_b - named_a)):
+    for name, only in ((name_a, _unmatched(named_a, named_b)),
+                       (name_b, _unmatched(named_b, named_a))):
         if only:
             lines.append(f"Only {name} names {', '.join(sorted(only)[:6])}.")
     return ActorComparison(actors_a, actors_b, sources_a, sources_b, tuple(lines))

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from framelens import engine
-from framelens.actors import actors
+from framelens.actors import actors, compare_actors
 from framelens.comparison import compare
+from framelens.model import Analysis, Entity, Genre, Metrics
 
 ARREST_A = (
     "Springfield police arrested Tom Baxter, 34, on Friday after a fire destroyed the Elm "
@@ -192,3 +193,34 @@ def test_pdf_report_has_the_same_facts_section(arrest, tmp_path):
     section = text[text.index("Same facts, different framing"):]
     assert "Only in A" in section and "Mayor Linda Ortiz" in section
     assert "Actors and voices" in section
+
+
+def _with_entities(text: str, entities: list[tuple[str, str]]) -> Analysis:
+    found = tuple(Entity(text.index(words), text.index(words) + len(words), label)
+                  for words, label in entities)
+    return Analysis(text=text, sentences=(), spans=(), quotes=(), genre=Genre("reporting", 0.1),
+                    metrics=Metrics(), entities=found)
+
+
+def test_actors_leave_out_slogans_and_possessives_without_apostrophe():
+    # taggers read a chant and a possessive that lost its apostrophe as people
+    text = ("Ana Ruiz spoke. Crowds chanted Down with Ruiz. The Ruizs plan failed in Peru. "
+            "Peru and Ruiz again.")
+    analysis = _with_entities(text, [("Ana Ruiz", "PERSON"), ("Down with Ruiz", "PERSON"),
+                                     ("Ruizs", "PERSON"), ("Peru", "GPE")])
+    assert [actor.name for actor in actors(analysis)] == ["Ana Ruiz"]
+
+
+def test_actors_keep_names_with_particles():
+    text = "Ursula von der Leyen met Osama bin Salem."
+    analysis = _with_entities(text, [("Ursula von der Leyen", "PERSON"),
+                                     ("Osama bin Salem", "PERSON")])
+    assert {actor.name for actor in actors(analysis)} == {"Ursula von der Leyen",
+                                                          "Osama bin Salem"}
+
+
+def test_actors_one_article_surname_is_the_others_full_name():
+    a = _with_entities("Ruiz spoke today.", [("Ruiz", "PERSON")])
+    b = _with_entities("Ana Ruiz and Tom Berg spoke.", [("Ana Ruiz", "PERSON"),
+                                                         ("Tom Berg", "PERSON")])
+    assert compare_actors(a, b).contrasts == ("Only B names Tom Berg.",)
