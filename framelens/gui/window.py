@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
-from framelens.gui import frame_table, look, menus, panels, unsaved
+from framelens.gui import frame_strip, frame_table, look, menus, panels, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
 from framelens.gui.explain import credited_marks
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             pane.editor.explanationRequested.connect(self.show_explanation)
             pane.editor.filesDropped.connect(lambda files, p=pane.index: self.open_paths(files, p))
 
+        self.frame_strips = frame_strip.attach_all(self)
         self.runner.modelReady.connect(self._model_ready)
         self.runner.modelFailed.connect(self._model_failed)
         self.runner.finished.connect(self._finished)
