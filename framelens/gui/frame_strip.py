@@ -21,7 +21,7 @@ from framelens.explain import frame_tags
 from framelens.gui.offsets import Utf16Map
 
 # Fill lightness steps and hatching: neighbouring codebook frames never share both.
-LIGHTNESS = (235, 200, 165, 130)
+LIGHTNESS = (240, 212, 184, 156)
 HUES = (210, 30, 120, 280, 0, 60, 180, 330)
 PAD = 3
 
@@ -43,7 +43,7 @@ class Chip:
 def frame_fill(frame: str) -> tuple[QColor, bool]:
     """The chip fill of a frame and whether it is hatched (distinct in grayscale)."""
     index = FRAME_IDS.index(frame) if frame in FRAME_IDS else len(FRAME_IDS)
-    colour = QColor.fromHsl(HUES[index % len(HUES)], 90, LIGHTNESS[index % len(LIGHTNESS)])
+    colour = QColor.fromHsl(HUES[index % len(HUES)], 70, LIGHTNESS[index % len(LIGHTNESS)])
     return colour, (index // len(LIGHTNESS)) % 2 == 1
 
 
@@ -80,6 +80,7 @@ class FrameStrip(QWidget):
         self._analysis = None
         self._revision = -1
         self._chips: dict[int, list[Chip]] = {}
+        self.only: str | None = None  # the frame filter: other chips are drawn faded
         self.setMouseTracking(True)
         self.setObjectName("frameStrip")
         self.setToolTip("")
@@ -134,6 +135,15 @@ class FrameStrip(QWidget):
             block = block.next()
         return placed
 
+    def dimmed(self, chip: Chip) -> bool:
+        """True when the frame filter fades this chip (it lacks the chosen frame)."""
+        return self.only is not None and self.only not in chip.frames
+
+    def set_only(self, frame: str | None) -> None:
+        """Fade every chip without `frame` (None: show all alike)."""
+        self.only = frame
+        self.update()
+
     def chip_at(self, point) -> Chip | None:
         for rect, chip in self.visible_chips():
             if rect.contains(point):
@@ -160,6 +170,7 @@ class FrameStrip(QWidget):
             if not rect.intersects(QRectF(event.rect())):
                 continue
             colour, hatched = frame_fill(chip.frames[0])
+            painter.setOpacity(0.25 if self.dimmed(chip) else 1.0)
             painter.setPen(QPen(QColor(60, 60, 60), 1))
             painter.setBrush(colour)
             painter.drawRoundedRect(rect, 3, 3)

@@ -156,3 +156,28 @@ def test_frame_strip_empty_while_text_is_edited(make_window, fake, qtbot):
     editor.insertPlainText("More money.")
     assert window.frame_strips[0].visible_chips() == []
     qtbot.waitUntil(lambda: len(window.frame_strips[0].visible_chips()) == 4, timeout=10000)
+
+
+def _frame_menu(window):
+    from PySide6.QtWidgets import QMenu
+
+    return next(m for m in window.findChildren(QMenu) if "Frame" in m.title())
+
+
+def test_frame_filter_menu_selects_one_frame_and_fades_other_chips(make_window, fake, qtbot):
+    window = _both(make_window, fake, qtbot)
+    menu = _frame_menu(window)
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["All Frames", "Economic (E)", "Security and defence (S)", "Political (N)"]
+    security = next(a for a in menu.actions() if a.data() == "security_defense")
+    security.trigger()
+    assert _focused(window.panes[0].editor) == [" The troops arrived at dawn."]
+    assert _focused(window.panes[1].editor) == []
+    strip = window.frame_strips[0]
+    assert [strip.dimmed(c) for _r, c in strip.visible_chips()] == [True, False, True]
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["Security and defence (S)"]
+    menu.actions()[0].trigger()
+    assert not any(strip.dimmed(c) for _r, c in strip.visible_chips())
+    assert _focused(window.panes[0].editor) == []
