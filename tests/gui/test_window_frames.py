@@ -112,6 +112,14 @@ def test_frame_strip_tooltip_names_frames_and_evidence(make_window, fake, qtbot)
     assert chip.tooltip == f"Frames: {frame_name('security_defense')} (troops)"
     economic = window.frame_strips[0].visible_chips()[0][1]
     assert "Economic" in economic.tooltip and "money" in economic.tooltip
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    strip = window.frame_strips[0]
+    point = rect.center().toPoint()
+    QApplication.sendEvent(strip, QHelpEvent(QHelpEvent.Type.ToolTip, point,
+                                             strip.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: QToolTip.text() == chip.tooltip, timeout=3000)
 
 
 def test_frame_strip_click_selects_the_sentence(make_window, fake, qtbot):
