@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from framelens import charts, labels
 from framelens.gui.chart_view import ChartView
+from framelens.gui.frame_table import FrameTable, headline_lines
 
 EMPTY_HINT = ("Open an article in each pane to compare them: every metric side by side, "
               "the sharpest contrasts in plain words, and charts of opinion, loaded language "
@@ -37,8 +38,20 @@ COLUMNS = ("Metric", "A", "B", "B \u2212 A")
 CHART_BASE_POINT_SIZE = 12.0
 # Below this width per unit of chart scale, charts go under the table instead of beside it.
 MIN_CHART_WIDTH = 480
-CHARTS = (charts.share_chart, charts.density_chart)
-CHART_HEIGHTS = (340, 380)  # logical pixels at chart scale 1 (the figures' own proportions)
+CHARTS = (charts.share_chart, charts.density_chart, charts.frame_chart, charts.technique_chart)
+CHART_HEIGHTS = (340, 380, 200, 380)  # logical pixels at chart scale 1 (the figures' own
+FRAME_CHART, TECHNIQUE_CHART = 2, 3  # proportions); the frame chart grows with its rows
+
+
+def _frame_chart_height(comparison) -> int:
+    from framelens.frame_comparison import frame_rows
+
+    return round(160 + 42 * max(len(frame_rows(comparison.a, comparison.b)), 1))
+
+
+def _uses_techniques(comparison) -> bool:
+    return any(span.category == labels.TECHNIQUE for analysis in (comparison.a, comparison.b)
+               for span in analysis.spans)
 
 
 def _bold(font: QFont, factor: float = 1.0) -> QFont:
@@ -61,6 +74,7 @@ class ComparisonPanel(QWidget):
     """Metrics table, contrasts and charts for the two articles."""
 
     metricActivated = Signal(str)
+    frameActivated = Signal(str)  # a frame row was clicked: select its sentences
     chartsReady = Signal()  # both charts show the current comparison and theme
 
     def __init__(self, parent=None):
@@ -78,6 +92,9 @@ class ComparisonPanel(QWidget):
         self.article_labels = [QLabel(), QLabel()]
         self.contrasts_title = QLabel("Sharpest contrasts")
         self.contrasts_label = QLabel()
+        self.frames_title = QLabel("Frames: share of sentences (click to select them)")
+        self.frame_table = FrameTable()
+        self.frame_table.frameActivated.connect(self.frameActivated)
         charts_box = QWidget()
         self.charts_layout = QVBoxLayout(charts_box)
         self.charts_layout.setContentsMargins(4, 0, 4, 0)
@@ -86,6 +103,8 @@ class ComparisonPanel(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.charts_layout.addWidget(label)
+        self.charts_layout.addWidget(self.frames_title)
+        self.charts_layout.addWidget(self.frame_table)
         self.chart_views = [ChartView(height) for height in CHART_HEIGHTS]
         for view in self.chart_views:
             view.rendered.connect(self._chart_rendered)
@@ -156,10 +175,13 @@ class ComparisonPanel(QWidget):
         for label, (side, analysis) in zip(self.article_labels, sides, strict=True):
             label.setText(_article_line(side, analysis))
         self._fill_table(comparison, sides)
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in comparison.contrasts)
+        lines = headline_lines(comparison) + list(comparison.contrasts)
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         self.contrasts_label.setText(f"<ul style='margin-left:0'>{items}</ul>" if items
                                      else "<i>No sharp contrasts: the two articles measure "
                                           "much alike.</i>")
+        self.frame_table.set_comparison(comparison)
+        self.frames_title.setVisible(self.frame_table.rowCount() > 0)
         self.stack.setCurrentWidget(self.splitter)
         self._update_charts()
 
@@ -232,11 +254,18 @@ class ComparisonPanel(QWidget):
     def _update_charts(self) -> None:
         """Ask each chart view to redraw (off the GUI thread) for the current comparison."""
         comparison, dark, scale = self.comparison, self.dark, self._chart_scale_now()
-        for view, make in zip(self.chart_views, CHARTS, strict=True):
+        shown = [comparison is not None] * len(CHARTS)
+        if comparison is not None:
+            shown[FRAME_CHART] = bool(comparison.a.frames or comparison.b.frames)
+            shown[TECHNIQUE_CHART] = _uses_techniques(comparison)
+            if shown[FRAME_CHART]:
+                self.chart_views[FRAME_CHART].base_height = _frame_chart_height(comparison)
+        for view, make, on in zip(self.chart_views, CHARTS, shown, strict=True):
             view.set_scale(scale)
             view.setMinimumWidth(int(MIN_CHART_WIDTH * scale * 0.9))
-            view.set_chart(None if comparison is None else
-                           functools.partial(make, comparison, dark=dark, font_scale=scale))
+            view.setVisible(on or make not in (charts.frame_chart, charts.technique_chart))
+            view.set_chart(functools.partial(make, comparison, dark=dark, font_scale=scale)
+                           if on else None)
 
     def charts_pending(self) -> bool:
         """True while a chart is still being drawn for the current comparison."""
@@ -253,6 +282,7 @@ class ComparisonPanel(QWidget):
     def _apply_fonts(self) -> None:
         font = self.font()
         self.contrasts_title.setFont(_bold(font, 1.1))
+        self.frames_title.setFont(_bold(font))
         self.table.horizontalHeader().setFont(_bold(font))
         self.hint.setFont(QFont(font))
 

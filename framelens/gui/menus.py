@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from framelens.gui import exports
+from framelens.gui import exports, frame_filter
 from framelens.gui.help_page import show_guide
 
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
@@ -69,6 +69,7 @@ def build(window) -> dict[str, QAction]:
                               ["F8", "Alt+Down"])
     actions["previous"] = _action(window, view_menu, "&Previous Mark",
                                   lambda: window.step_mark(False), ["Shift+F8", "Alt+Up"])
+    frame_filter.build_menu(view_menu.addMenu("Show Only Sentences of &Frame"), window)
     view_menu.addSeparator()
     actions["zoom_in"] = _action(window, view_menu, "Zoom &In", lambda: window.zoom(1),
                                  ["Ctrl+=", "Ctrl++"])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
-from framelens.gui import look, menus, panels, unsaved
+from framelens.gui import frame_strip, frame_table, look, menus, panels, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
 from framelens.gui.explain import credited_marks
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             pane.editor.explanationRequested.connect(self.show_explanation)
             pane.editor.filesDropped.connect(lambda files, p=pane.index: self.open_paths(files, p))
 
+        self.frame_strips = frame_strip.attach_all(self)
         self.runner.modelReady.connect(self._model_ready)
         self.runner.modelFailed.connect(self._model_failed)
         self.runner.finished.connect(self._finished)
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.comparison_panel, self.sources_panel = panels.create(self.tabs)
         if self.comparison_panel is not None:
             self.comparison_panel.metricActivated.connect(self.show_metric)
+            self.comparison_panel.frameActivated.connect(
+                lambda frame: frame_table.show_frame(self, frame))
         if self.sources_panel is not None:
             self.sources_panel.quoteActivated.connect(
                 lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
@@ -232,7 +235,8 @@ class MainWindow(QMainWindow):
         problems = [p for p in [language_problem(analysis.language)] if p]
         if analysis.errors:
             problems.append("Part of the analysis failed: " + "; ".join(analysis.errors))
-        target.show_message("; ".join(problems), error=bool(analysis.errors),
+        notes = [n for n in [frame_table.headline_note(analysis)] if n]
+        target.show_message("; ".join(problems + notes), error=bool(analysis.errors),
                             warning=bool(problems))
         self._refresh_views()
         self.analysisApplied.emit(pane)

@@ -6,7 +6,20 @@ import re
 import threading
 
 from framelens import labels
-from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span, TextRange
+from framelens.explain import HEADLINE_MORE_ALARMING
+from framelens.model import (
+    Analysis,
+    Evidence,
+    FrameShare,
+    FrameTag,
+    Genre,
+    HeadlineCheck,
+    Metrics,
+    Quote,
+    Sentence,
+    Span,
+    TextRange,
+)
 
 # word -> (category, subtype, alternative)
 FAKE_WORDS = {
@@ -15,6 +28,8 @@ FAKE_WORDS = {
     "perhaps": (labels.HEDGE, "", None),
     "clearly": (labels.BOOSTER, "", None),
 }
+# cue word -> frame (a sentence carries the frames of its cue words, in this order)
+FAKE_FRAMES = {"money": "economic", "troops": "security_defense", "vote": "political"}
 FAKE_QUOTE = re.compile(r"(\w+) (said) \u201c([^\u201d]*)\u201d")
 
 
@@ -29,7 +44,8 @@ def fake_analyze(text: str, source: str | None = None, progress=None) -> Analysi
             continue
         label = (labels.OPINION if "think" in body
                  else labels.ATTRIBUTED if "said" in body else labels.FACT)
-        sentences.append(Sentence(match.start(), match.end(), label, 0.5))
+        sentences.append(Sentence(match.start(), match.end(), label, 0.5,
+                                  frames=_fake_frames(body, match.start())))
     spans = []
     for word, (category, subtype, alternative) in FAKE_WORDS.items():
         for match in re.finditer(rf"\b{word}\b", text, re.IGNORECASE):
@@ -42,10 +58,41 @@ def fake_analyze(text: str, source: str | None = None, progress=None) -> Analysi
                     TextRange(*m.span(2)), "fake.quote", m.group(1), "said", labels.CUE_NEUTRAL)
               for m in FAKE_QUOTE.finditer(text)]
     spans.sort(key=lambda s: (s.start, s.end))
-    return Analysis(text=text, sentences=tuple(sentences), spans=tuple(spans),
+    return Analysis(frames=_fake_shares(sentences), headline=_fake_headline(text),
+                    text=text, sentences=tuple(sentences), spans=tuple(spans),
                     quotes=tuple(quotes), genre=Genre(labels.GENRE_REPORTING, 0.2),
                     metrics=Metrics(sentence_count=len(sentences)), source=source,
                     title=text.strip().splitlines()[0][:60] if text.strip() else "")
+
+
+def _fake_frames(body: str, offset: int) -> tuple[FrameTag, ...]:
+    tags = []
+    for word, frame in FAKE_FRAMES.items():
+        found = re.search(rf"\b{word}\b", body, re.IGNORECASE)
+        if found:
+            evidence = Evidence(f"fake.frame.{word}.cue", f"the word {found.group()!r}",
+                                offset + found.start(), offset + found.end(), 1.0,
+                                found.group())
+            tags.append(FrameTag(frame, 0.8, (evidence,)))
+    return tuple(tags)
+
+
+def _fake_shares(sentences: list[Sentence]) -> tuple[FrameShare, ...]:
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for frame in sentence.frame_ids:
+            counts[frame] = counts.get(frame, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(FrameShare(f, n / len(sentences), n) for f, n in ranked)
+
+
+def _fake_headline(text: str) -> HeadlineCheck | None:
+    """A headline finding when the first line shouts ALARM."""
+    first = text.split("\n", 1)[0]
+    if "ALARM" not in first:
+        return None
+    return HeadlineCheck(TextRange(0, len(first)), None, (), (), -0.8, 0.0, 0.2, 0.2,
+                         (HEADLINE_MORE_ALARMING,))
 
 
 class FakeAnalyzer:
