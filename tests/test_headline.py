@@ -60,3 +60,19 @@ def test_headline_check_survives_json(checked):
 
     again = Analysis.from_json(checked[1].to_json())
     assert again.headline == checked[1].headline
+
+
+def test_headline_leftover_of_web_debris_is_no_standfirst():
+    from framelens.analyzers.headline import find_parts
+    from framelens.model import Sentence, Span
+
+    text = ("Council votes to close the library\n\n  \u2022 share\n\n"
+            "The council voted on Monday. The library closes in May. Readers were upset. "
+            "A petition is planned.\n\nMore follows.\n")
+    share = text.index("share")
+    debris = [Span(share, share + len("share"), "boilerplate", "share widget", "debris.share")]
+    bullet = text.index("\u2022")
+    sentences = [Sentence(0, 34, "fact", 0.2), Sentence(bullet, bullet + 1, "fact", 0.2)]
+    head, standfirst = find_parts(text, sentences, debris)
+    assert text[head.start:head.end] == "Council votes to close the library"
+    assert standfirst is None or "\u2022" not in text[standfirst.start:standfirst.end]

@@ -18,6 +18,7 @@ from framelens.model import FrameTag, HeadlineCheck, Sentence, Span, TextRange
 
 MAX_HEADLINE_WORDS = 25
 MAX_STANDFIRST_WORDS = 60
+MIN_STANDFIRST_WORDS = 4  # a standfirst says something: a stray word is no standfirst
 MIN_BODY_SENTENCES = 3
 BODY_TOP = 3
 # The headline is more alarming when its tone is this much more negative than the body's
@@ -36,8 +37,11 @@ def _lines(text: str, debris: Sequence[Span]) -> list[TextRange]:
         stripped = line.strip()
         start = position + (line.find(stripped) if stripped else 0)
         position += len(line)
-        if stripped and not any(s.start <= start < s.end for s in debris):
-            ranges.append(TextRange(start, start + len(stripped)))
+        end = start + len(stripped)
+        covered = sum(max(0, min(s.end, end) - max(s.start, start)) for s in debris)
+        # a line that is mostly web debris ("• share": the bullet left over) is debris too
+        if stripped and covered * 2 < len(stripped):
+            ranges.append(TextRange(start, end))
     return ranges
 
 
@@ -58,7 +62,8 @@ def find_parts(text: str, sentences: Sequence[Sentence], debris: Sequence[Span]
     second = lines[1]
     second_sentences = [s for s in sentences if _within(s, second)]
     if (len(lines) >= 4 and 1 <= len(second_sentences) <= 2
-            and len(text[second.start:second.end].split()) <= MAX_STANDFIRST_WORDS):
+            and MIN_STANDFIRST_WORDS <= len(text[second.start:second.end].split())
+            <= MAX_STANDFIRST_WORDS):
         standfirst = second
     return head, standfirst
 
