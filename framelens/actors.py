@@ -134,7 +134,10 @@ def actors(analysis: Analysis) -> tuple[Actor, ...]:
             continue
         name = names[text]
         row = table.setdefault(name, [0, 0, 0])
-        kinds.setdefault(name, entity.label.lower())
+        if entity.label == "PERSON":  # a tagger that once calls a person an ORG is outvoted
+            kinds[name] = "person"
+        else:
+            kinds.setdefault(name, entity.label.lower())
         row[0] += 1
         row[1] += entity.role == "agent"
         row[2] += entity.role == "patient"

@@ -224,3 +224,13 @@ def test_actors_one_article_surname_is_the_others_full_name():
     b = _with_entities("Ana Ruiz and Tom Berg spoke.", [("Ana Ruiz", "PERSON"),
                                                          ("Tom Berg", "PERSON")])
     assert compare_actors(a, b).contrasts == ("Only B names Tom Berg.",)
+
+
+def test_actors_a_person_once_tagged_as_an_organisation_is_a_person():
+    text = "Ruiz spoke. Later Ruiz left."
+    first, second = text.index("Ruiz"), text.rindex("Ruiz")
+    analysis = Analysis(text=text, sentences=(), spans=(), quotes=(),
+                        genre=Genre("reporting", 0.1), metrics=Metrics(),
+                        entities=(Entity(first, first + 4, "ORG"),
+                                  Entity(second, second + 4, "PERSON")))
+    assert [(actor.name, actor.kind) for actor in actors(analysis)] == [("Ruiz", "person")]
