@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="open in presentation mode (large type, the text given the screen)")
     gui.add_argument("--zoom", type=int, default=0, metavar="N",
                      help="zoom N steps in (negative: out) after opening")
+    gui.add_argument("--claim", type=int, default=0, metavar="N",
+                     help="once both articles are analysed, choose aligned claim N and show "
+                          "the Aligned claims tab")
     return parser
 
 
@@ -79,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args)
         paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
         return _gui(paths, getattr(args, "screenshot", None),
-                    getattr(args, "presentation", False), getattr(args, "zoom", 0))
+                    getattr(args, "presentation", False), getattr(args, "zoom", 0),
+                    getattr(args, "claim", 0))
     except KeyboardInterrupt:
         return 130
     except _Failure as failure:
@@ -237,7 +241,7 @@ def _write_json(write: Callable[[], None]) -> None:
 
 
 def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = False,
-         zoom: int = 0) -> int:
+         zoom: int = 0, claim: int = 0) -> int:
     try:
         from framelens.gui.app import run
     except ImportError:
@@ -245,7 +249,8 @@ def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = Fals
         if len(paths) == 2:
             return main(["compare", *paths])
         raise _Failure("the desktop app needs PySide6: pip install PySide6-Essentials") from None
-    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom)
+    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom,
+               claim=claim)
 
 
 def _summary(analysis) -> str:

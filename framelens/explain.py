@@ -288,3 +288,22 @@ def headline_summary(analysis: Analysis) -> str:
     if check.findings:
         return "Headline check: " + " ".join(check.findings)
     return "Headline check: the headline frames the story as the body does, in the same tone."
+
+
+# --- aligned claims (the comparison's alignment) ----------------------------------------
+def group_summary(index: int, count: int, group) -> str:
+    """One aligned claim in words: its place, what ties the sentences, how the telling
+    differs ("Aligned claim 3 of 12 (score 0.41): shared names: Tehran. How the telling
+    differs: A: stated as opinion; B: attributed to a source.")."""
+    head = f"Aligned claim {index + 1} of {count} (score {group.score:.2f})"
+    tie = group.evidence()
+    differences = " ".join(group.differences)
+    parts = [head + (f": {tie}." if tie else ".")]
+    parts.append(f"How the telling differs: {differences}" if differences
+                 else "Both tell it alike.")
+    return " ".join(parts)
+
+
+def only_in_note(side: str, other: str) -> str:
+    """What an "only in" marker means."""
+    return f"Only in {side}: {other} reports nothing that matches this sentence."

@@ -65,9 +65,10 @@ def run_without_display(paths: list[str]) -> int:
 
 
 def run(paths: list[str], screenshot: str | None = None, presentation: bool = False,
-        zoom: int = 0) -> int:
+        zoom: int = 0, claim: int = 0) -> int:
     """Open the window on up to two files, in presentation mode and `zoom` steps in if
-    asked; with `screenshot`, save a picture and exit."""
+    asked, with aligned claim number `claim` chosen once both are analysed; with
+    `screenshot`, save a picture and exit."""
     quiet_libraries()
     if not display_available():
         if screenshot is None:
@@ -79,7 +80,7 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     if screenshot is not None:
-        return _screenshot(app, paths, screenshot, presentation, zoom)
+        return _screenshot(app, paths, screenshot, presentation, zoom, claim)
 
     from framelens.gui.autosave import AutosaveStore
     from framelens.gui.window import MainWindow
@@ -90,6 +91,8 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
         window.set_presenting(True)
     if zoom:
         window.zoom(zoom)
+    if claim:
+        _choose_claim_once_analysed(window, claim)
     window.open_paths(list(paths))
     status = app.exec()
     finish_background_work()
@@ -115,6 +118,22 @@ def show_first_explanation(window) -> None:
             return
 
 
+def choose_claim(window, claim: int) -> None:
+    """Show the Aligned claims tab with claim number `claim` (1-based) chosen."""
+    window._update_panels()
+    if window.aligned_panel is not None:
+        window.tabs.setCurrentWidget(window.aligned_panel)
+    window.linker.select_group(claim - 1)
+
+
+def _choose_claim_once_analysed(window, claim: int) -> None:
+    def chosen() -> None:
+        window.allAnalysed.disconnect(chosen)
+        choose_claim(window, claim)
+
+    window.allAnalysed.connect(chosen)
+
+
 def save_png(pixmap, out: str) -> None:
     """Write a pixmap as PNG atomically (raises `OutputError` with a one-line reason)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -131,7 +150,7 @@ def save_png(pixmap, out: str) -> None:
 
 
 def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
-                zoom: int = 0) -> int:
+                zoom: int = 0, claim: int = 0) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from framelens.gui.settings import Settings
@@ -150,6 +169,8 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
 
         def capture() -> None:
             show_first_explanation(window)
+            if claim:
+                choose_claim(window, claim)
             app.processEvents()
             try:
                 save_png(window.grab(), out)

@@ -69,6 +69,11 @@ def build(window) -> dict[str, QAction]:
                               ["F8", "Alt+Down"])
     actions["previous"] = _action(window, view_menu, "&Previous Mark",
                                   lambda: window.step_mark(False), ["Shift+F8", "Alt+Up"])
+    actions["next_claim"] = _action(window, view_menu, "Next &Aligned Claim",
+                                    lambda: window.linker.step(True), ["F7", "Ctrl+]"])
+    actions["previous_claim"] = _action(window, view_menu, "Previous Ali&gned Claim",
+                                        lambda: window.linker.step(False),
+                                        ["Shift+F7", "Ctrl+["])
     frame_filter.build_menu(view_menu.addMenu("Show Only Sentences of &Frame"), window)
     view_menu.addSeparator()
     actions["zoom_in"] = _action(window, view_menu, "Zoom &In", lambda: window.zoom(1),

@@ -66,15 +66,37 @@ def create_techniques(tabs: QTabWidget) -> QWidget | None:
 
 
 def update(comparison_panel, sources_panel, analyses: list, titles: list[str],
-           hint: str | None = None) -> None:
+           hint: str | None = None):
     """Feed both panels the current analyses (a panel error is logged, not raised); `hint`
-    is what the comparison panel says while it has no comparison to show."""
+    is what the comparison panel says while it has no comparison to show. Returns the
+    comparison (None without two analyses, or if comparing failed)."""
+    first, second = analyses
+    result = None
+    if first and second:
+        try:
+            result = compare(first, second, "A", "B")
+        except Exception:  # a comparison bug must not break the window
+            log.warning("comparison failed", exc_info=True)
     if comparison_panel is not None:
-        first, second = analyses
-        result = compare(first, second, "A", "B") if first and second else None
         guarded(comparison_panel.set_comparison, result, *([hint] if hint else []))
     if sources_panel is not None:
         guarded(sources_panel.set_analyses, list(analyses), list(titles))
+    return result
+
+
+def create_aligned(tabs: QTabWidget) -> QWidget | None:
+    """Add the Aligned claims tab; returns the panel (None when unavailable)."""
+    try:
+        from framelens.gui.aligned_panel import AlignedClaimsPanel
+
+        panel = AlignedClaimsPanel()
+        tabs.addTab(panel, "Aligned claims")
+        return panel
+    except Exception:  # as above: the window must open without it
+        log.warning("aligned claims panel unavailable", exc_info=True)
+        tabs.addTab(_placeholder("The aligned claims panel is not available."),
+                    "Aligned claims")
+        return None
 
 
 def set_dark(comparison_panel, dark: bool) -> None:

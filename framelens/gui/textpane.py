@@ -12,11 +12,13 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QPainter,
+    QPen,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -126,6 +128,7 @@ class ArticleEditor(QPlainTextEdit):
         self.dark = False
         self.formats = formats.all_formats(False)
         self._focus: list[QTextCursor] = []
+        self._linked: list[QTextCursor] = []  # sentences of the chosen aligned claim
         self.redrawing = False
         self.details = False  # tooltips show rule ids and weights
         self.highlighter = MarkHighlighter(self)
@@ -147,7 +150,7 @@ class ArticleEditor(QPlainTextEdit):
         self.redraw()
 
     def clear_marks(self) -> None:
-        self.marks, self._focus = [], []
+        self.marks, self._focus, self._linked = [], [], []
         self.redraw()
 
     def set_style(self, enabled: set[str], dark: bool) -> None:
@@ -204,6 +207,87 @@ class ArticleEditor(QPlainTextEdit):
         self._draw_focus()
         if self._focus:
             self._show(self._focus[0])
+
+    # --- aligned claims (see linking.py) -----------------------------------------------------
+    def _cursors(self, ranges: list[tuple[int, int]], text: str) -> list[QTextCursor]:
+        if text != self.toPlainText():
+            return []
+        mapping = Utf16Map(text)
+        cursors = []
+        for start, end in ranges:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(mapping.to_qt(start))
+            cursor.setPosition(mapping.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            cursors.append(cursor)
+        return cursors
+
+    def set_linked(self, ranges: list[tuple[int, int]], text: str) -> None:
+        """Outline code-point `ranges` of `text` (the chosen aligned claim's sentences):
+        drawn over the text, never hiding the marks under it."""
+        if not ranges and not self._linked:
+            return
+        self._linked = self._cursors(ranges, text)
+        self.viewport().update()
+
+    def linked_ranges(self) -> list[tuple[int, int]]:
+        """The outlined ranges, in Qt positions."""
+        return [(c.selectionStart(), c.selectionEnd()) for c in self._linked]
+
+    def reveal(self, ranges: list[tuple[int, int]], text: str) -> None:
+        """Scroll so that the first of `ranges` is in view, without moving the text cursor
+        (unless it is already in view)."""
+        cursors = self._cursors(ranges[:1], text)
+        if not cursors:
+            return
+        block = self.document().findBlock(cursors[0].selectionStart())
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        if 0 <= top <= self.viewport().height() * 0.8:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, block.firstLineNumber() - 3))
+
+    def linked_rects(self) -> list[QRectF]:
+        """The on-screen line rectangles of the outlined ranges (viewport coordinates)."""
+        rects = []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        for cursor in self._linked:
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            block = self.document().findBlock(start)
+            while block.isValid() and block.position() < end:
+                geometry = self.blockBoundingGeometry(block).translated(offset)
+                if geometry.top() > height:
+                    break
+                if block.isVisible() and geometry.bottom() >= 0:
+                    layout = block.layout()
+                    for number in range(layout.lineCount()):
+                        line = layout.lineAt(number)
+                        line_start = block.position() + line.textStart()
+                        line_end = line_start + line.textLength()
+                        left, right = max(start, line_start), min(end, line_end)
+                        if left >= right:
+                            continue
+                        x1 = line.cursorToX(left - block.position())[0]
+                        x2 = line.cursorToX(right - block.position())[0]
+                        rects.append(QRectF(geometry.left() + x1 - 1,
+                                            geometry.top() + line.y(),
+                                            x2 - x1 + 2, line.height()))
+                block = block.next()
+        return rects
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._linked:
+            painter = QPainter(self.viewport())
+            ink = QColor(self.palette().text().color())
+            fill = QColor(self.palette().highlight().color())
+            fill.setAlpha(28)
+            ink.setAlpha(170)
+            painter.setPen(QPen(ink, 1.2, Qt.PenStyle.DashLine))
+            painter.setBrush(fill)
+            for rect in self.linked_rects():
+                painter.drawRoundedRect(rect, 2, 2)
+            painter.end()
 
     def scroll_to_article(self, analysis) -> None:
         """Put the first sentence outside web debris at the top of the view."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
-from framelens.gui import frame_strip, frame_table, look, menus, panels, unsaved
+from framelens.gui import frame_strip, frame_table, linking, look, menus, panels, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
 from framelens.gui.explain import credited_marks
@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
             pane.editor.filesDropped.connect(lambda files, p=pane.index: self.open_paths(files, p))
 
         self.frame_strips = frame_strip.attach_all(self)
+        self.comparison = None  # of the two analyses, once both are in
+        self.aligned_panel = None
+        self.linker = linking.AlignmentLinker(self)
         self.runner.modelReady.connect(self._model_ready)
         self.runner.modelFailed.connect(self._model_failed)
         self.runner.finished.connect(self._finished)
@@ -158,6 +161,12 @@ class MainWindow(QMainWindow):
         if self.techniques_panel is not None:
             self.techniques_panel.techniqueActivated.connect(
                 lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+        self.aligned_panel = panels.create_aligned(self.tabs)
+        if self.aligned_panel is not None:
+            self.aligned_panel.groupActivated.connect(self.linker.select_group)
+            self.aligned_panel.sentenceActivated.connect(
+                lambda pane, start, end: self.show_ranges(pane, [(start, end)]))
+            self.linker.groupChanged.connect(self.aligned_panel.select_group)
         panels.set_dark(self.comparison_panel, self.dark)
         self._update_panels()
 
@@ -301,8 +310,12 @@ class MainWindow(QMainWindow):
     def _update_panels(self) -> None:
         titles = [pane.title.text() for pane in self.panes]
         analyses = [pane.analysis for pane in self.panes]
-        panels.update(self.comparison_panel, self.sources_panel, analyses, titles,
-                      self._comparison_hint())
+        self.comparison = panels.update(self.comparison_panel, self.sources_panel, analyses,
+                                        titles, self._comparison_hint())
+        if self.aligned_panel is not None:  # filled first: the linker then shows its choice
+            panels.guarded(self.aligned_panel.set_comparison, self.comparison,
+                           self._comparison_hint() or "")
+        panels.guarded(self.linker.set_comparison, self.comparison)
         if self.techniques_panel is not None:
             panels.guarded(self.techniques_panel.set_analyses, analyses, titles)
 

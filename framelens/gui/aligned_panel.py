@@ -1,0 +1,225 @@
+"""The Aligned claims tab: what both articles report, side by side with how each tells it,
+what only one reports, and who is named, given a voice, acting and acted upon.
+
+Left: a tree with the aligned claims (A's sentences, B's, and the differences in words),
+then the sentences only A and only B report. Right: the actors and voices contrasts, the
+source mix of each article, and one table of actors with their part in A and in B.
+Clicking a claim emits `groupActivated(index)` (the window outlines it in both panes);
+clicking an "only in" sentence emits `sentenceActivated(pane, start, end)`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from framelens.actors import role_label
+from framelens.explain import clip, counted
+
+GROUP_ROLE = Qt.ItemDataRole.UserRole
+SENTENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+CLAIM_COLUMNS = ("#", "A says", "B says", "How the telling differs")
+ACTOR_COLUMNS = ("Actor", "Kind", "In A", "In B")
+SENTENCE_CHARS = 320
+_SPACES = re.compile(r"\s+")
+
+
+def sentence_text(analysis, indices) -> str:
+    """The sentences' text on one line, clipped for a table cell."""
+    text = " ".join(_SPACES.sub(" ", analysis.excerpt(analysis.sentences[i].start,
+                                                      analysis.sentences[i].end)).strip()
+                    for i in indices)
+    return clip(text, SENTENCE_CHARS)
+
+
+def actor_part(actor) -> str:
+    """An actor's part in one article: "named 4×, acts 2, acted upon 1, quoted 3"."""
+    if actor is None:
+        return "\u2014 not named"
+    parts = [f"named {actor.mentions}\u00d7"]
+    for count, words in ((actor.agent, "acts"), (actor.patient, "acted upon"),
+                         (actor.quoted, "quoted")):
+        if count:
+            parts.append(f"{words} {count}")
+    return ", ".join(parts)
+
+
+def source_mix(sources) -> str:
+    """Counts of quoted or credited sources by role: "2 official, 1 expert or analyst"."""
+    mix = Counter(role_label(s.role) for s in sources)
+    return ", ".join(f"{n} {role}" for role, n in mix.most_common()) or "no one quoted"
+
+
+class AlignedClaimsPanel(QWidget):
+    """Aligned claims, "only in" sentences, actors and voices of the current comparison."""
+
+    groupActivated = Signal(int)
+    sentenceActivated = Signal(int, int, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("alignedSummary")
+        self.claims = QTreeWidget()
+        self.claims.setObjectName("alignedClaims")
+        self.claims.setColumnCount(len(CLAIM_COLUMNS))
+        self.claims.setHeaderLabels(CLAIM_COLUMNS)
+        self.claims.setWordWrap(True)
+        self.claims.setUniformRowHeights(False)
+        self.claims.setAlternatingRowColors(True)
+        header = self.claims.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.claims.itemClicked.connect(lambda item, _column: self._activate(item))
+        self.claims.itemActivated.connect(lambda item, _column: self._activate(item))
+        self.actors = QTreeWidget()
+        self.actors.setObjectName("alignedActors")
+        self.actors.setColumnCount(len(ACTOR_COLUMNS))
+        self.actors.setHeaderLabels(ACTOR_COLUMNS)
+        self.actors.setWordWrap(True)
+        self.actors.setUniformRowHeights(False)
+        self.actors.setAlternatingRowColors(True)
+        self.actors.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.actors.header().setStretchLastSection(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.claims)
+        splitter.addWidget(self.actors)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.group_items: list[QTreeWidgetItem] = []
+        self.set_comparison(None)
+
+    # --- filling -------------------------------------------------------------------------
+    def set_comparison(self, comparison, hint: str = "") -> None:
+        """Show a comparison's alignment and actors (None: say what is missing)."""
+        self.claims.clear()
+        self.actors.clear()
+        self.group_items = []
+        alignment = getattr(comparison, "alignment", None)
+        if comparison is None or alignment is None:
+            self.summary.setText(hint or "Open two articles: what both report, and what only "
+                                         "one does, appears here.")
+            return
+        a, b = comparison.a, comparison.b
+        groups = alignment.groups
+        self.summary.setText(
+            f"{alignment.summary} {counted(len(groups), 'claim')} reported by both; "
+            f"{counted(len(alignment.only_in_a), 'sentence')} only in A, "
+            f"{len(alignment.only_in_b)} only in B. Click a claim to see it in both articles "
+            "(F7 steps through them).")
+        bold = QFont(self.claims.font())
+        bold.setBold(True)
+        if groups:
+            both = self._section(f"Reported by both ({len(groups)})", bold)
+            for index, group in enumerate(groups):
+                item = QTreeWidgetItem([str(index + 1), sentence_text(a, group.a),
+                                        sentence_text(b, group.b), self._differences(group)])
+                item.setData(0, GROUP_ROLE, index)
+                item.setToolTip(3, group.evidence())
+                both.addChild(item)
+                self.group_items.append(item)
+        for side, analysis, indices in ((0, a, alignment.only_in_a),
+                                        (1, b, alignment.only_in_b)):
+            if not indices:
+                continue
+            name = "AB"[side]
+            section = self._section(f"Only in {name} ({len(indices)})", bold)
+            for i in indices:
+                text = sentence_text(analysis, [i])
+                cells = ["", text, "", ""] if side == 0 else ["", "", text, ""]
+                item = QTreeWidgetItem(cells)
+                sentence = analysis.sentences[i]
+                item.setData(0, SENTENCE_ROLE, (side, sentence.start, sentence.end))
+                section.addChild(item)
+        self.claims.expandAll()
+        self._fill_actors(comparison, bold)
+
+    def _section(self, text: str, font: QFont) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
+        item.setFont(0, font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.claims.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)
+        return item
+
+    @staticmethod
+    def _differences(group) -> str:
+        lines = list(group.differences) or ["Both tell it alike."]
+        return "\n".join(lines)
+
+    def _fill_actors(self, comparison, bold: QFont) -> None:
+        actors = comparison.actors
+        if actors is None:
+            return
+
+        def line(text: str, parent=None) -> QTreeWidgetItem:
+            item = QTreeWidgetItem([text])
+            (parent.addChild(item) if parent is not None
+             else self.actors.addTopLevelItem(item))
+            item.setFirstColumnSpanned(True)
+            return item
+
+        voices = line("Actors and voices")
+        voices.setFont(0, bold)
+        for contrast in actors.contrasts:
+            line(contrast, voices)
+        mix = line("Source mix")
+        mix.setFont(0, bold)
+        line(f"A: {source_mix(actors.sources_a)}", mix)
+        line(f"B: {source_mix(actors.sources_b)}", mix)
+        table = line("Actors (named, acting, acted upon, quoted)")
+        table.setFont(0, bold)
+        in_a = {x.name: x for x in actors.a}
+        in_b = {x.name: x for x in actors.b}
+        names = sorted(set(in_a) | set(in_b),
+                       key=lambda n: -((in_a[n].mentions if n in in_a else 0)
+                                       + (in_b[n].mentions if n in in_b else 0)))
+        for name in names:
+            actor = in_a.get(name) or in_b.get(name)
+            table.addChild(QTreeWidgetItem([name, actor.kind if actor else "",
+                                            actor_part(in_a.get(name)),
+                                            actor_part(in_b.get(name))]))
+        self.actors.expandAll()
+
+    # --- selection -----------------------------------------------------------------------
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        group = item.data(0, GROUP_ROLE)
+        if group is not None:
+            self.groupActivated.emit(int(group))
+            return
+        sentence = item.data(0, SENTENCE_ROLE)
+        if sentence:
+            self.sentenceActivated.emit(int(sentence[0]), int(sentence[1]), int(sentence[2]))
+
+    def select_group(self, index: int) -> None:
+        """Show claim `index` as chosen (from the panes or F7) without re-emitting."""
+        self.claims.blockSignals(True)
+        try:
+            if 0 <= index < len(self.group_items):
+                item = self.group_items[index]
+                self.claims.setCurrentItem(item)
+                self.claims.scrollToItem(item)
+            else:
+                self.claims.clearSelection()
+        finally:
+            self.claims.blockSignals(False)
