@@ -32,6 +32,17 @@ NOT_A_VERDICT = (
     "question to ask of the text: who says so, how do we know, what would a neutral "
     "wording be?"
 )
+ALIGNED = (
+    "FrameLens looks for sentences of the two articles that report the same claim (shared "
+    "people, places, numbers, dates and words, or the same meaning in other words). In the "
+    "window a narrow strip between the articles joins them with bands: hatched where the "
+    "two tell the claim differently (one states as fact what the other attributes, a "
+    "loaded word or a hedge only one uses, a different number), plain where they tell it "
+    "alike. A bar at the strip's edge marks a sentence only one article reports. Put the "
+    "cursor in a sentence to outline its counterpart in the other article; F7 steps through "
+    "the claims, and the Aligned claims tab lists them with their differences. Two articles "
+    "about different events share no claims, and FrameLens says so."
+)
 DETAILS = (
     "Every mark names the rule that made it, e.g. loaded.desperate (a word list entry) or "
     "opinion.obligation_modal (a sentence cue); the rules and word lists are data files in "
@@ -81,6 +92,8 @@ def guide_html(details: bool = False, collapsible: bool = False) -> str:
              f"<ul>{counts}</ul>",
              "<h3>How the opinion score is made</h3>",
              f"<p>{escape(SCORE)}</p>",
+             "<h3>Same claim, two tellings</h3>",
+             f"<p>{escape(ALIGNED)}</p>",
              "<h3>What the marks are not</h3>",
              f"<p>{escape(NOT_A_VERDICT)}</p>"]
     if collapsible:
@@ -97,6 +110,7 @@ def guide_markdown() -> str:
     lines += [f"| {e.name} | {e.meaning} |" for e in entries()]
     lines += ["", *(f"- {line}" for line in counts_meaning()), "",
               f"**How the opinion score is made.** {SCORE}", "",
+              f"**Same claim, two tellings.** {ALIGNED}", "",
               f"**What the marks are not.** {NOT_A_VERDICT}", "",
               f"**Details: rule ids and weights.** {DETAILS}"]
     return "\n".join(lines)

@@ -39,6 +39,7 @@ class LinkState:
     groups_of: tuple[dict[int, list[int]], dict[int, list[int]]] = field(default=({}, {}))
     only: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
     starts: tuple[list[int], list[int]] = ([], [])
+    maps: tuple = ()  # a Utf16Map per side, made once
 
     @classmethod
     def of(cls, comparison) -> LinkState | None:
@@ -54,7 +55,8 @@ class LinkState:
         return cls(comparison, analyses, groups_of,
                    (frozenset(alignment.only_in_a), frozenset(alignment.only_in_b)),
                    ([s.start for s in analyses[0].sentences],
-                    [s.start for s in analyses[1].sentences]))
+                    [s.start for s in analyses[1].sentences]),
+                   (Utf16Map(analyses[0].text), Utf16Map(analyses[1].text)))
 
     @property
     def groups(self) -> tuple:
@@ -135,8 +137,8 @@ class AlignmentLinker(QObject):
         if state is None:
             return
         editor = self.window.panes[side].editor
-        mapping = Utf16Map(state.analyses[side].text)
-        sentence = state.sentence_at(side, mapping.from_qt(editor.textCursor().position()))
+        sentence = state.sentence_at(side,
+                                     state.maps[side].from_qt(editor.textCursor().position()))
         groups = state.groups_of[side].get(sentence, []) if sentence is not None else []
         group = groups[0] if groups else -1
         if group == self.group:
@@ -162,7 +164,7 @@ class AlignmentLinker(QObject):
             start, _ = state.sentence_range(0, state.members(index, 0)[0])
             editor = self.window.panes[0].editor
             cursor = editor.textCursor()
-            cursor.setPosition(Utf16Map(state.analyses[0].text).to_qt(start))
+            cursor.setPosition(state.maps[0].to_qt(start))
             self._following = False
             try:
                 editor.setTextCursor(cursor)
@@ -279,7 +281,7 @@ class ConnectorGutter(QWidget):
         state = self.linker.live()
         if state is None or not self.panes[1].isVisible() or not self.panes[0].isVisible():
             return []
-        maps = (Utf16Map(state.analyses[0].text), Utf16Map(state.analyses[1].text))
+        maps = state.maps
         cache: dict[tuple[int, int], tuple[float, float]] = {}
 
         def span(side: int, index: int) -> tuple[float, float]:
@@ -310,7 +312,7 @@ class ConnectorGutter(QWidget):
             return []
         bars = []
         for side in (0, 1):
-            mapping = Utf16Map(state.analyses[side].text)
+            mapping = state.maps[side]
             x = 0.0 if side == 0 else self.width() - BAR_WIDTH
             for index in sorted(state.only[side]):
                 top, bottom = self._span(side, *state.sentence_range(side, index), mapping)
