@@ -62,6 +62,18 @@ def source_mix(sources) -> str:
     return ", ".join(f"{n} {role}" for role, n in mix.most_common()) or "no one quoted"
 
 
+def _tree(name: str, columns: tuple[str, ...]) -> QTreeWidget:
+    """A tree whose rows wrap their text (rows grow to fit whole sentences)."""
+    tree = QTreeWidget()
+    tree.setObjectName(name)
+    tree.setColumnCount(len(columns))
+    tree.setHeaderLabels(columns)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setAlternatingRowColors(True)
+    return tree
+
+
 class AlignedClaimsPanel(QWidget):
     """Aligned claims, "only in" sentences, actors and voices of the current comparison."""
 
@@ -73,27 +85,13 @@ class AlignedClaimsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("alignedSummary")
-        self.claims = QTreeWidget()
-        self.claims.setObjectName("alignedClaims")
-        self.claims.setColumnCount(len(CLAIM_COLUMNS))
-        self.claims.setHeaderLabels(CLAIM_COLUMNS)
-        self.claims.setWordWrap(True)
-        self.claims.setUniformRowHeights(False)
-        self.claims.setAlternatingRowColors(True)
+        self.claims = _tree("alignedClaims", CLAIM_COLUMNS)
         header = self.claims.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.claims.itemClicked.connect(lambda item, _column: self._activate(item))
         self.claims.itemActivated.connect(lambda item, _column: self._activate(item))
-        self.actors = QTreeWidget()
-        self.actors.setObjectName("alignedActors")
-        self.actors.setColumnCount(len(ACTOR_COLUMNS))
-        self.actors.setHeaderLabels(ACTOR_COLUMNS)
-        self.actors.setWordWrap(True)
-        self.actors.setUniformRowHeights(False)
-        self.actors.setAlternatingRowColors(True)
+        self.actors = _tree("alignedActors", ACTOR_COLUMNS)
         self.actors.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.actors.header().setStretchLastSection(True)
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -6,6 +6,7 @@ They live in `comparison_panel.py` and `sources_panel.py`; if either cannot be i
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
@@ -51,18 +52,27 @@ def create(tabs: QTabWidget) -> tuple[QWidget | None, QWidget | None]:
     return comparison, sources
 
 
-def create_techniques(tabs: QTabWidget) -> QWidget | None:
-    """Add the Techniques tab; returns the panel (None when unavailable)."""
+def create_tab(tabs: QTabWidget, module: str, cls: str, title: str) -> QWidget | None:
+    """Add a tab holding `framelens.gui.<module>.<cls>()`; returns the panel, or None with a
+    short note in the tab when it cannot be made (the window must open without it)."""
     try:
-        from framelens.gui.techniques_panel import TechniquesPanel
-
-        panel = TechniquesPanel()
-        tabs.addTab(panel, "Techniques")
+        panel = getattr(importlib.import_module(f"framelens.gui.{module}"), cls)()
+        tabs.addTab(panel, title)
         return panel
     except Exception:  # as above: the window must open without it
-        log.warning("techniques panel unavailable", exc_info=True)
-        tabs.addTab(_placeholder("The techniques panel is not available."), "Techniques")
+        log.warning("%s panel unavailable", title, exc_info=True)
+        tabs.addTab(_placeholder(f"The {title.lower()} panel is not available."), title)
         return None
+
+
+def create_techniques(tabs: QTabWidget) -> QWidget | None:
+    """Add the Techniques tab; returns the panel (None when unavailable)."""
+    return create_tab(tabs, "techniques_panel", "TechniquesPanel", "Techniques")
+
+
+def create_aligned(tabs: QTabWidget) -> QWidget | None:
+    """Add the Aligned claims tab; returns the panel (None when unavailable)."""
+    return create_tab(tabs, "aligned_panel", "AlignedClaimsPanel", "Aligned claims")
 
 
 def update(comparison_panel, sources_panel, analyses: list, titles: list[str],
@@ -82,21 +92,6 @@ def update(comparison_panel, sources_panel, analyses: list, titles: list[str],
     if sources_panel is not None:
         guarded(sources_panel.set_analyses, list(analyses), list(titles))
     return result
-
-
-def create_aligned(tabs: QTabWidget) -> QWidget | None:
-    """Add the Aligned claims tab; returns the panel (None when unavailable)."""
-    try:
-        from framelens.gui.aligned_panel import AlignedClaimsPanel
-
-        panel = AlignedClaimsPanel()
-        tabs.addTab(panel, "Aligned claims")
-        return panel
-    except Exception:  # as above: the window must open without it
-        log.warning("aligned claims panel unavailable", exc_info=True)
-        tabs.addTab(_placeholder("The aligned claims panel is not available."),
-                    "Aligned claims")
-        return None
 
 
 def set_dark(comparison_panel, dark: bool) -> None:
