@@ -18,13 +18,10 @@ import gc
 import json
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = [str(ROOT / "seeds" / "000_e30f89b89acd5eb9.txt"),
-         str(ROOT / "seeds" / "004_fbb9bac256490603.txt")]
+from gui_window import SEEDS, bench_window
 
 
 def rss_mib() -> float:
@@ -38,23 +35,14 @@ def main() -> int:
     parser.add_argument("--actions", type=int, default=500, help="actions per round")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from framelens import labels
-    from framelens.gui.app import configure_application, finish_background_work
-    from framelens.gui.settings import Settings
-    from framelens.gui.window import MainWindow
+    from framelens.gui.app import finish_background_work
 
-    app = QApplication(sys.argv[:1])
-    configure_application(app)
-    folder = tempfile.mkdtemp(prefix="framelens-soak-")
-    settings = Settings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
-    window = MainWindow(settings=settings, autosave=None, restore_drafts=False)
-    window.resize(1600, 1000)
-    window.show()
+    app, window = bench_window("framelens-soak-")
 
     def wait_for(signal, timeout_ms: int = 120_000) -> None:
         loop = QEventLoop()

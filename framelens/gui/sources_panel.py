@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import explain, labels, styles
-from framelens.gui.widgets import stack_articles
+from framelens.gui.widgets import activating_tree, stack_articles
 
 SIDES = ("A", "B")
 COLUMNS = ("Speaker", "Reporting verb", "Kind", "What was said")
@@ -97,20 +97,14 @@ class SourcesPanel(QWidget):
         self.set_analyses([None, None], ["", ""])
 
     def _build_tree(self, pane: int) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setColumnCount(len(COLUMNS))
-        tree.setHeaderLabels(COLUMNS)
+        tree = activating_tree(COLUMNS, lambda item: self._activate(pane, item))
         tree.setRootIsDecorated(True)
-        tree.setAlternatingRowColors(True)
-        tree.setUniformRowHeights(True)
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         for column in range(1, len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        tree.itemClicked.connect(lambda item, _column: self._activate(pane, item))
-        tree.itemActivated.connect(lambda item, _column: self._activate(pane, item))
         return tree
 
     def _activate(self, pane: int, item: QTreeWidgetItem) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from framelens import explain, labels
-from framelens.gui.widgets import stack_articles
+from framelens.gui.widgets import activating_tree, stack_articles
 from framelens.technique_counts import technique_counts, technique_spans
 from framelens.technique_info import techniques
 
@@ -57,14 +57,7 @@ class TechniquesPanel(QWidget):
         self.set_analyses([None, None], ["", ""])
 
     def _build_tree(self, pane: int) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setColumnCount(len(COLUMNS))
-        tree.setHeaderLabels(COLUMNS)
-        tree.setAlternatingRowColors(True)
-        tree.setUniformRowHeights(True)
-        tree.itemClicked.connect(lambda item, _column: self._activate(pane, item))
-        tree.itemActivated.connect(lambda item, _column: self._activate(pane, item))
-        return tree
+        return activating_tree(COLUMNS, lambda item: self._activate(pane, item))
 
     def _activate(self, pane: int, item: QTreeWidgetItem) -> None:
         technique = item.data(0, TECHNIQUE_ROLE)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTreeWidget, QVBoxLayout, QWidget
 
 
 class ElidedLabel(QLabel):
@@ -114,3 +114,16 @@ def stack_articles(panel: QWidget, headers: list[QLabel], views: list[QWidget]) 
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
+
+
+def activating_tree(columns: tuple[str, ...] | list[str], activate) -> QTreeWidget:
+    """A tree with `columns` and alternating rows whose click or Enter calls
+    `activate(item)` (the panels' lists of passages to jump to)."""
+    tree = QTreeWidget()
+    tree.setColumnCount(len(columns))
+    tree.setHeaderLabels(list(columns))
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    tree.itemClicked.connect(lambda item, _column: activate(item))
+    tree.itemActivated.connect(lambda item, _column: activate(item))
+    return tree
