@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextCursor
 
 from framelens.alignment import AlignedGroup, Alignment
 from framelens.gui import panels
+from framelens.gui.offsets import Utf16Map
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [str(ROOT / "seeds" / "000_e30f89b89acd5eb9.txt"),
@@ -177,15 +178,25 @@ def test_no_second_article_means_nothing_linked(make_window, qtbot, fake):
 
 
 def test_seeds_militia_claim_links_the_oped_to_the_wire(make_window, qtbot):
-    """Real engine: the op-ed's sentence on Iraqi militias coming to Tehran is linked to
-    the wire report's sentences about the militias crossing into Iran."""
+    """Real engine: putting the cursor in the op-ed's sentence on Iraqi militias outlines the
+    wire report's sentence on the fighters who crossed into Iran (the claim the engine's
+    seed test finds), scrolls it into view, and draws its bands."""
     window = make_window(analyze=None, warm_up=None)
     window.open_paths(SEEDS)
     qtbot.waitUntil(lambda: all(p.analysis is not None for p in window.panes), timeout=180000)
     qtbot.waitUntil(lambda: window.aligned_panel is not None, timeout=5000)
     window._update_panels()
-    text_a = window.panes[0].text()
-    put_cursor(window, 0, text_a.index("Iraqi militias have become") + 3)
-    linked = [sentence_text(window, 1, r) for r in window.panes[1].editor.linked_ranges()]
-    assert any("fighters" in s and "militias" in s for s in linked), linked
+    oped, wire = window.panes[0].analysis, window.panes[1].analysis
+
+    def text(analysis, index):
+        return analysis.text[analysis.sentences[index].start:analysis.sentences[index].end]
+
+    i, j = next((i, j) for g in window.comparison.alignment.groups for i in g.a for j in g.b
+                if "Iraqi militias" in text(oped, i) and "fighters" in text(wire, j))
+    put_cursor(window, 0, Utf16Map(oped.text).to_qt(oped.sentences[i].start + 3))
+    to_python = Utf16Map(wire.text).from_qt
+    linked = [wire.text[to_python(start):to_python(end)]
+              for start, end in window.panes[1].editor.linked_ranges()]
+    assert text(wire, j).strip() in linked
+    assert window.panes[1].editor.linked_rects(), "the wire's sentence was scrolled into view"
     assert window.linker.gutter.bands(), "the chosen claim's bands are drawn"
