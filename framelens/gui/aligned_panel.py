@@ -10,6 +10,7 @@ clicking an "only in" sentence emits `sentenceActivated(pane, start, end)`.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -31,7 +32,7 @@ from framelens.explain import clip, counted
 GROUP_ROLE = Qt.ItemDataRole.UserRole
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 CLAIM_COLUMNS = ("#", "A says", "B says", "How the telling differs")
-ACTOR_COLUMNS = ("Actor", "Kind", "In A", "In B")
+ACTOR_COLUMNS = ("Actor", "Kind", "In A (named, acting, acted upon, quoted)", "In B")
 SENTENCE_CHARS = 320
 _SPACES = re.compile(r"\s+")
 
@@ -91,13 +92,23 @@ class AlignedClaimsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.claims.itemClicked.connect(lambda item, _column: self._activate(item))
         self.claims.itemActivated.connect(lambda item, _column: self._activate(item))
+        self.voices = QLabel()
+        self.voices.setObjectName("alignedVoices")
+        self.voices.setWordWrap(True)
+        self.voices.setTextFormat(Qt.TextFormat.RichText)
         self.actors = _tree("alignedActors", ACTOR_COLUMNS)
-        self.actors.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.actors.header().setStretchLastSection(True)
+        self.actors.setRootIsDecorated(False)
+        self.actors.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.actors.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.voices)
+        side_layout.addWidget(self.actors, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.claims)
-        splitter.addWidget(self.actors)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -112,6 +123,7 @@ class AlignedClaimsPanel(QWidget):
         """Show a comparison's alignment and actors (None: say what is missing)."""
         self.claims.clear()
         self.actors.clear()
+        self.voices.clear()
         self.group_items = []
         alignment = getattr(comparison, "alignment", None)
         if comparison is None or alignment is None:
@@ -150,7 +162,7 @@ class AlignedClaimsPanel(QWidget):
                 item.setData(0, SENTENCE_ROLE, (side, sentence.start, sentence.end))
                 section.addChild(item)
         self.claims.expandAll()
-        self._fill_actors(comparison, bold)
+        self._fill_actors(comparison)
 
     def _section(self, text: str, font: QFont) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
@@ -165,28 +177,14 @@ class AlignedClaimsPanel(QWidget):
         lines = list(group.differences) or ["Both tell it alike."]
         return "\n".join(lines)
 
-    def _fill_actors(self, comparison, bold: QFont) -> None:
+    def _fill_actors(self, comparison) -> None:
         actors = comparison.actors
         if actors is None:
             return
-
-        def line(text: str, parent=None) -> QTreeWidgetItem:
-            item = QTreeWidgetItem([text])
-            (parent.addChild(item) if parent is not None
-             else self.actors.addTopLevelItem(item))
-            item.setFirstColumnSpanned(True)
-            return item
-
-        voices = line("Actors and voices")
-        voices.setFont(0, bold)
-        for contrast in actors.contrasts:
-            line(contrast, voices)
-        mix = line("Source mix")
-        mix.setFont(0, bold)
-        line(f"A: {source_mix(actors.sources_a)}", mix)
-        line(f"B: {source_mix(actors.sources_b)}", mix)
-        table = line("Actors (named, acting, acted upon, quoted)")
-        table.setFont(0, bold)
+        lines = [f"<b>Actors and voices.</b> {' '.join(html.escape(c) for c in actors.contrasts)}",
+                 f"<b>Source mix.</b> A: {html.escape(source_mix(actors.sources_a))}. "
+                 f"B: {html.escape(source_mix(actors.sources_b))}."]
+        self.voices.setText("<br>".join(lines))
         in_a = {x.name: x for x in actors.a}
         in_b = {x.name: x for x in actors.b}
         names = sorted(set(in_a) | set(in_b),
@@ -194,10 +192,9 @@ class AlignedClaimsPanel(QWidget):
                                        + (in_b[n].mentions if n in in_b else 0)))
         for name in names:
             actor = in_a.get(name) or in_b.get(name)
-            table.addChild(QTreeWidgetItem([name, actor.kind if actor else "",
-                                            actor_part(in_a.get(name)),
-                                            actor_part(in_b.get(name))]))
-        self.actors.expandAll()
+            self.actors.addTopLevelItem(QTreeWidgetItem([
+                name, actor.kind if actor else "", actor_part(in_a.get(name)),
+                actor_part(in_b.get(name))]))
 
     # --- selection -----------------------------------------------------------------------
     def _activate(self, item: QTreeWidgetItem) -> None:
@@ -216,7 +213,8 @@ class AlignedClaimsPanel(QWidget):
             if 0 <= index < len(self.group_items):
                 item = self.group_items[index]
                 self.claims.setCurrentItem(item)
-                self.claims.scrollToItem(item)
+                self.claims.doItemsLayout()  # wrapped rows: their heights first, then scroll
+                self.claims.scrollToItem(item, QTreeWidget.ScrollHint.PositionAtTop)
             else:
                 self.claims.clearSelection()
         finally:
