@@ -23,6 +23,11 @@ through the scorer's own loader and metrics (SemEval-2020 partial-credit span F1
    repetition, doubt, appeal to fear, exaggeration, flag-waving, causal oversimplification):
    a logistic regression over the sentence's vector and its opinion cues, CV by article;
    the partial-credit precision of the top-ranked sentences marked whole.
+5. **Name-calling phrases**: a logistic regression over every noun phrase (determiners and
+   possessives cut off, as PTC marks a label) — whether its head names people, whether a
+   loaded-language or pejorative mark lies in it, length, capitals, quotation marks, proper
+   noun head, subject, adjective, the sentence's opinion score, the vectors of the phrase
+   and of its head — CV by article; the precision of the top-ranked phrases.
 
 Nothing is written and nothing here ships: the README's "Persuasion techniques" section
 quotes its output. No PTC or BABE text is kept.
@@ -74,6 +79,7 @@ MIN_QUOTED_WORDS = 5  # a passage in quotation marks this long is someone's word
 SENTENCE_TECHNIQUES = ("name_calling", "repetition", "doubt", "appeal_to_fear",
                        "exaggeration_minimisation", "flag_waving", "causal_oversimplification")
 TOP_SENTENCES = (20, 40, 80)
+TOP_PHRASES = (20, 40, 60, 100, 150, 200)
 RULE_FAMILIES = ("loaded.vader_valence", "loaded.verdict_adjective", "loaded.stance_label",
                  "loaded.migration_metaphor", "loaded.scare_quotes")
 SUBTYPES = ("emotive", "pejorative", "exaggeration", "euphemism")
@@ -393,6 +399,56 @@ def sentence_detectors(score: ModuleType, items: Sequence[dict[str, Any]],
               f"  {tops}")
 
 
+def noun_phrases(article: Article, people: frozenset[str]
+                 ) -> list[tuple[int, int, np.ndarray]]:
+    """(start, end, features) of every noun phrase of the article, without determiners."""
+    vectors = embeddings.load()
+    text = article.parsed.text
+    starts = [s.start for s in article.sentences]
+    found = []
+    for block in article.parsed.blocks:
+        for chunk in block.doc.noun_chunks:
+            words = [t for t in chunk if t.dep_ not in ("det", "poss", "predet")
+                     and not t.is_punct and t.pos_ != "PRON"]
+            if not words:
+                continue
+            start = block.start + words[0].idx
+            end = block.start + words[-1].idx + len(words[-1])
+            head = chunk.root
+            inside = [m for m in article.marks if m.start < end and start < m.end]
+            index = max(bisect.bisect_right(starts, start) - 1, 0)
+            opinion_score = article.sentences[index].score if article.sentences else 0.0
+            cues = [_names_people(head, people), bool(inside),
+                    any(m.subtype == "pejorative" for m in inside), len(words) / 4,
+                    any(t.is_title and not t.is_sent_start for t in words),
+                    start > 0 and text[start - 1] in _QUOTE_CHARS, head.pos_ == "PROPN",
+                    head.dep_ in ("nsubj", "nsubjpass"), opinion_score,
+                    any(t.pos_ == "ADJ" for t in words)]
+            found.append((start, end, np.concatenate([
+                np.array(cues, dtype=float), vectors.embed_words([t.text for t in words]).mean,
+                vectors.embed_words([head.text]).mean])))
+    return found
+
+
+def name_calling(score: ModuleType, items: Sequence[dict[str, Any]],
+                 arts: Sequence[Article]) -> None:
+    people = people_nouns()
+    rows, owners, targets = [], [], []
+    for index, (item, article) in enumerate(zip(items, arts, strict=True)):
+        for start, end, row in noun_phrases(article, people):
+            rows.append(row)
+            owners.append(index)
+            targets.append(credit(score, (start, end), item["gold"]["name_calling"]))
+    x, y, owner = np.array(rows), np.array(targets), np.array(owners)
+    hit = (y >= 0.5).astype(float)
+    print(f"\n5. Name-calling noun phrases ({len(y)} phrases, {int(hit.sum())} at least half "
+          f"in Name_Calling gold; CV by article; partial-credit precision of the top-ranked):")
+    for l2 in L2_GRID:
+        order = np.argsort(-cross_validated(x, hit, owner % FOLDS, l2))
+        tops = "  ".join(f"top {k}: {y[order[:k]].mean():.2f}" for k in TOP_PHRASES)
+        print(f"  l2 {l2:6g}  {tops}")
+
+
 def main() -> int:
     score = load_scorer()
     items, _ = score.load_ptc_techniques(str(PTC / "articles"),
@@ -404,6 +460,7 @@ def main() -> int:
         lambda: confidence(score, items, arts, babe, analyse([b["text"] for b in babe])),
         lambda: new_words(score, items, arts),
         lambda: sentence_detectors(score, items, arts),
+        lambda: name_calling(score, items, arts),
     ]
     for step in steps:
         step()
