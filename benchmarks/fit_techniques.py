@@ -60,7 +60,8 @@ def predict(items: Sequence[dict[str, Any]]) -> list[Marks]:
     for article in parsed:
         passages = quotes.quoted_passages(article)
         said = quotes.find_quotes(article, passages)
-        marks = loaded.find_marks(article, passages)
+        # As the engine does: loaded words in what a source is quoted as saying are the source's.
+        marks = loaded.find_marks(article, passages, said)
         spans: Marks = [(m.start, m.end, LOADED_RULE, LOADED_RULE) for m in marks
                         if m.category == labels.LOADED]
         spans += [(s.start, s.end, s.subtype, s.rule) for s in techniques.find_techniques(
