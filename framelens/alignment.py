@@ -48,7 +48,7 @@ _WEAK_NUMBERS = frozenset({"one", "two", "three", "1", "2", "3", "first", "secon
 @dataclass(frozen=True)
 class Params:
     """The lexical kinds' weights and the three thresholds: `align` on the link
-    probability, `only` on a sentence's best link probability, `related` on the article
+    probability, `only` on a sentence's best sentence similarity, `related` on the article
     similarity (chosen by cross-validation over ECB+ topics with the model; see
     benchmarks/fit_alignment.py, which stores them in resources/alignment_model.json)."""
 
@@ -319,8 +319,11 @@ def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.n
     related = bool(scores.similarity >= params.related and linked.any())
     linked &= related
     # Unrelated articles: everything either reports is missing from the other.
-    best_a = link.max(1) if link.size else np.zeros(link.shape[0])
-    best_b = link.max(0) if link.size else np.zeros(link.shape[1])
+    # A sentence whose closest sentence on the other side says something else is only
+    # on its side.
+    sentence = scores.sentence
+    best_a = sentence.max(1) if sentence.size else np.zeros(sentence.shape[0])
+    best_b = sentence.max(0) if sentence.size else np.zeros(sentence.shape[1])
     only_a = ((best_a < params.only) | (not related)) & scores.has_terms_a
     only_b = ((best_b < params.only) | (not related)) & scores.has_terms_b
     return linked, only_a, only_b, related
