@@ -40,8 +40,13 @@ ANCHOR_KINDS = (NAME, NUMBER, DATE)
 STEM_CHARS = 5
 # How many of an article's most-mentioned people's name words are looked up in the other.
 MAIN_PEOPLE = 3
-# Sentence similarity from which a group's evidence names the meaning it shares.
+# Sentence similarity (0..1, as graded sentence similarity / 5) from which two sentences
+# count as saying the same in other words; a group's evidence then names the meaning shared.
 MEANING_SHOWN = 0.5
+# Two sentences whose weighted word cosine and shared anchors reach these align in any
+# related pair (the lexical rule chosen by topic CV before the paraphrase model existed).
+OVERLAP_COSINE = 0.12
+OVERLAP_ANCHORS = 1.5
 _WEAK_NUMBERS = frozenset({"one", "two", "three", "1", "2", "3", "first", "second"})
 
 
@@ -216,6 +221,9 @@ class Scores:
     similarity: float
     has_terms_a: np.ndarray
     has_terms_b: np.ndarray
+    evidence: np.ndarray  # the pair shares an anchor or means nearly the same
+    overlap: np.ndarray  # the pair shares enough specific words on its own
+    names_apart: bool = False  # both name people or places, and never the same ones
 
 
 def main_people_shared(a: Analysis, b: Analysis) -> float | None:
@@ -305,18 +313,26 @@ def score(found: Features, model: Model | None = None) -> Scores:
     sentence = model.sentence_similarity(found)
     same_event = model.article_similarity(found, sentence)
     link = model.link_probability(found, sentence, same_event)
+    evidence = (found.anchors > 0) | (sentence >= MEANING_SHOWN)
+    overlap = (found.cosine >= OVERLAP_COSINE) & (found.anchors >= OVERLAP_ANCHORS)
     return Scores(sentence, link, model.similarity(sentence, same_event), found.has_terms_a,
-                  found.has_terms_b)
+                  found.has_terms_b, evidence, overlap, found.names_shared == 0)
 
 
 def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     """Which pairs align, which sentences are only on one side, and whether the articles
     report the same events at all."""
     link = scores.link
-    linked = link >= params.align
+    # The article says they report the same event; the two sentences must also show it
+    # themselves, by a shared name, number or date or by the same meaning in other words.
+    # Or they overlap in specific words enough on their own (the rule before the model).
+    linked = ((link >= params.align) & scores.evidence) | scores.overlap
     # Articles that share no single claim do not report the same events, however close
     # their vocabulary.
-    related = bool(scores.similarity >= params.related and linked.any())
+    # Two articles that both name people and places, never the same ones, report two
+    # different events of the same kind (two earthquakes), however alike their telling.
+    related = bool(scores.similarity >= params.related and linked.any()
+                   and not scores.names_apart)
     linked &= related
     # Unrelated articles: everything either reports is missing from the other.
     # A sentence whose closest sentence on the other side says something else is only
