@@ -40,19 +40,12 @@ ANCHOR_KINDS = (NAME, NUMBER, DATE)
 STEM_CHARS = 5
 # How many of an article's most-mentioned people's name words are looked up in the other.
 MAIN_PEOPLE = 3
-# Sentence similarity (0..1, as graded sentence similarity / 5) from which two sentences
-# count as saying the same in other words; a group's evidence then names the meaning shared.
-MEANING_SHOWN = 0.5
-# Two sentences whose weighted word cosine and shared anchors reach these align in any
-# related pair (the lexical rule chosen by topic CV before the paraphrase model existed).
-OVERLAP_COSINE = 0.12
-OVERLAP_ANCHORS = 1.5
 _WEAK_NUMBERS = frozenset({"one", "two", "three", "1", "2", "3", "first", "second"})
 
 
 @dataclass(frozen=True)
 class Params:
-    """The lexical kinds' weights and the three thresholds: `align` on the link
+    """The lexical kinds' weights and the thresholds: `align` on the link
     probability, `only` on a sentence's best sentence similarity, `related` on the article
     similarity (chosen by cross-validation over ECB+ topics with the model; see
     benchmarks/fit_alignment.py, which stores them in resources/alignment_model.json)."""
@@ -64,6 +57,13 @@ class Params:
     align: float = 0.5
     only: float = 0.1
     related: float = 0.5
+    # A linked pair shows its own evidence: a shared anchor, or a sentence similarity (0..1,
+    # graded similarity / 5) of at least `meaning`: the same thing in other words.
+    meaning: float = 0.5
+    # Two sentences whose weighted word cosine and shared anchors' weight reach these are
+    # linked in any related pair, whatever the model says (the lexical rule).
+    overlap_cosine: float = 0.12
+    overlap_anchors: float = 1.5
 
 
 def default_params() -> Params:
@@ -91,6 +91,7 @@ class AlignedGroup:
     differences: tuple[str, ...] = ()
     meaning: float = 0.0
     similar_words: tuple[tuple[str, str], ...] = ()
+    meaning_shown: bool = False
 
     def evidence(self) -> str:
         """What ties the sentences, in words: 'shared names: Khamenei; numbers: 800; same
@@ -102,7 +103,7 @@ class AlignedGroup:
             if words:
                 parts.append(f"{title}: {', '.join(words[:6])}")
         text = "shared " + "; ".join(parts) if parts else ""
-        if self.meaning >= MEANING_SHOWN:
+        if self.meaning_shown:
             pairs = ", ".join(f"{x} ~ {y}" for x, y in self.similar_words)
             text += ("; " if text else "") + (
                 f"same meaning in other words ({self.meaning:.2f})"
@@ -221,9 +222,9 @@ class Scores:
     similarity: float
     has_terms_a: np.ndarray
     has_terms_b: np.ndarray
-    evidence: np.ndarray  # the pair shares an anchor or means nearly the same
-    overlap: np.ndarray  # the pair shares enough specific words on its own
-    names_apart: bool = False  # both name people or places, and never the same ones
+    cosine: np.ndarray
+    anchors: np.ndarray
+    names_apart: bool  # both name people or places, and never the same ones
 
 
 def main_people_shared(a: Analysis, b: Analysis) -> float | None:
@@ -280,6 +281,21 @@ def names_shared(a: Analysis, b: Analysis) -> float | None:
     return min(mass(names_a, words_b), mass(names_b, words_a))
 
 
+def protagonist(a: Analysis, b: Analysis) -> float | None:
+    """How much each article's most-mentioned person is also the other's: the share of
+    the other's mentions of people that name them, averaged both ways (None when one names
+    nobody). Two arrests of two players of one team name the team in both, but each
+    article is about its own player."""
+    people_a, people_b = _people(a), _people(b)
+    if not people_a or not people_b:
+        return None
+
+    def share(own: Counter[str], other: Counter[str]) -> float:
+        return other[own.most_common(1)[0][0]] / sum(other.values())
+
+    return (share(people_a, people_b) + share(people_b, people_a)) / 2
+
+
 def features(a: Analysis, b: Analysis, params: Params | None = None) -> Features:
     """Every score the model reads for the sentences of A and B."""
     terms_a, terms_b = sentence_terms(a), sentence_terms(b)
@@ -296,9 +312,10 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
     close = paraphrase.paraphrase(*words)
     differ = paraphrase.numbers_differ(_numbers(terms_a), _numbers(terms_b))
     people = _people_found(a, b)
-    return Features(cosine, anchors, close.match, close.meaning, differ,
+    return Features(cosine, anchors, close.match, close.meaning, close.contained, differ,
                     None if people is None else max(people),
                     None if people is None else sum(people) / 2, names_shared(a, b),
+                    protagonist(a, b),
                     np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]))
 
 
@@ -313,10 +330,8 @@ def score(found: Features, model: Model | None = None) -> Scores:
     sentence = model.sentence_similarity(found)
     same_event = model.article_similarity(found, sentence)
     link = model.link_probability(found, sentence, same_event)
-    evidence = (found.anchors > 0) | (sentence >= MEANING_SHOWN)
-    overlap = (found.cosine >= OVERLAP_COSINE) & (found.anchors >= OVERLAP_ANCHORS)
     return Scores(sentence, link, model.similarity(sentence, same_event), found.has_terms_a,
-                  found.has_terms_b, evidence, overlap, found.names_shared == 0)
+                  found.has_terms_b, found.cosine, found.anchors, found.names_shared == 0)
 
 
 def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
@@ -326,7 +341,10 @@ def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.n
     # The article says they report the same event; the two sentences must also show it
     # themselves, by a shared name, number or date or by the same meaning in other words.
     # Or they overlap in specific words enough on their own (the rule before the model).
-    linked = ((link >= params.align) & scores.evidence) | scores.overlap
+    evidence = (scores.anchors > 0) | (scores.sentence >= params.meaning)
+    overlap = (scores.cosine >= params.overlap_cosine) & (
+        scores.anchors >= params.overlap_anchors)
+    linked = ((link >= params.align) & evidence) | overlap
     # Articles that share no single claim do not report the same events, however close
     # their vocabulary.
     # Two articles that both name people and places, never the same ones, report two
@@ -358,7 +376,7 @@ def align(a: Analysis, b: Analysis, params: Params | None = None) -> Alignment:
     linked, only_a, only_b, related = decide(scores, params)
     groups = tuple(replace(g, differences=framing.differences(a, b, g.a, g.b))
                    for g in _groups(linked, scores, terms_a, terms_b, weights,
-                                    (words_a, words_b)))
+                                    (words_a, words_b), params.meaning))
     return Alignment(groups, tuple(int(i) for i in np.flatnonzero(only_a)),
                      tuple(int(j) for j in np.flatnonzero(only_b)), scores.similarity, related,
                      _summary(related, scores.similarity))
@@ -367,7 +385,7 @@ def align(a: Analysis, b: Analysis, params: Params | None = None) -> Alignment:
 def _groups(linked: np.ndarray, scores: Scores, terms_a: Sequence[SentenceTerms],
             terms_b: Sequence[SentenceTerms], weights: dict[str, float],
             words: tuple[paraphrase.SentenceWords, paraphrase.SentenceWords],
-            ) -> tuple[AlignedGroup, ...]:
+            meaning: float) -> tuple[AlignedGroup, ...]:
     """One group per set of A sentences linked to exactly the same B sentences."""
     by_partners: dict[tuple[int, ...], list[int]] = {}
     for i in range(linked.shape[0]):
@@ -388,7 +406,9 @@ def _groups(linked: np.ndarray, scores: Scores, terms_a: Sequence[SentenceTerms]
                         paraphrase.closest_words(*words, best_i, best_j))
         groups.append(AlignedGroup(tuple(members), partners, score, tuple(shared),
                                    meaning=float(scores.sentence[best_i, best_j]),
-                                   similar_words=similar))
+                                   similar_words=similar,
+                                   meaning_shown=bool(scores.sentence[best_i, best_j]
+                                                      >= meaning)))
     groups.sort(key=lambda g: (g.a[0], g.b[0]))
     return tuple(groups)
 

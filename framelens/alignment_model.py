@@ -10,7 +10,8 @@
    text of one or two sentences it leans on the sentence similarity (`Model.similarity`).
 3. **Link probability** (logistic): whether two sentences report the same event, from the
    article similarity, the specific anchors they share (names, numbers, dates) and their
-   sentence similarity. Fitted to labelled sentence pairs (ECB+ dev topics).
+   sentence similarity, and how fully the shorter's words are found in the other. Fitted
+   to labelled sentence pairs (ECB+ dev topics).
 
 Only numbers are stored: no word list comes from the data.
 """
@@ -30,8 +31,8 @@ from framelens import resources
 RESOURCE = "alignment_model.json"
 SENTENCE_FEATURES = ("lexical", "match", "meaning", "numbers_differ")
 ARTICLE_FEATURES = ("coverage", "lexical_coverage", "people", "people_both", "people_unknown",
-                    "names_shared", "names_unknown")
-LINK_FEATURES = ("article", "anchors", "sentence", "lexical")
+                    "names_shared", "names_unknown", "protagonist")
+LINK_FEATURES = ("article", "anchors", "sentence", "lexical", "contained")
 # The lexical mean-best cosine at which two articles count as fully alike.
 LEXICAL_SCALE = 0.6
 ANCHOR_CAP = 50.0
@@ -47,10 +48,12 @@ class Features:
     anchors: np.ndarray
     match: np.ndarray
     meaning: np.ndarray
+    contained: np.ndarray
     numbers_differ: np.ndarray
     people: float | None
     people_both: float | None
     names_shared: float | None
+    protagonist: float | None
     has_terms_a: np.ndarray
     has_terms_b: np.ndarray
 
@@ -96,14 +99,15 @@ def mean_best(scores: np.ndarray) -> float:
 def article_columns(found: Features, sentence: np.ndarray) -> list[np.ndarray]:
     values = [mean_best(sentence), min(1.0, mean_best(found.cosine) / LEXICAL_SCALE),
               found.people or 0.0, found.people_both or 0.0, float(found.people is None),
-              found.names_shared or 0.0, float(found.names_shared is None)]
+              found.names_shared or 0.0, float(found.names_shared is None),
+              found.protagonist or 0.0]
     return [np.array(v) for v in values]
 
 
 def link_columns(found: Features, sentence: np.ndarray, similarity: float) -> list[np.ndarray]:
     article = np.full(sentence.shape, logit(similarity))
     anchors = np.log1p(np.minimum(found.anchors, ANCHOR_CAP))
-    return [article, anchors, sentence, found.cosine]
+    return [article, anchors, sentence, found.cosine, found.contained]
 
 
 @dataclass(frozen=True)

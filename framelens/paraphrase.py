@@ -8,7 +8,10 @@ Two scores per sentence pair:
 - `match`: every word of one sentence finds its closest word in the other ("fighters" /
   "militiamen", "arrested" / "custody"); the cosines are averaged, weighted by vector
   length, both ways (a word-mover-like best match);
-- `meaning`: the cosine of the two sentences' mean vectors, over all their words.
+- `meaning`: the cosine of the two sentences' mean vectors, over all their words;
+- `contained`: the better of the two one-way best matches, high when one sentence's words
+  all find a counterpart in the other, however much more the other says (a claim inside a
+  longer sentence).
 
 All words of both articles are compared in one matrix product, so the cost is small next
 to the analysis itself.
@@ -73,20 +76,21 @@ class Paraphrase:
 
     match: np.ndarray
     meaning: np.ndarray
+    contained: np.ndarray
 
 
 def paraphrase(a: SentenceWords, b: SentenceWords) -> Paraphrase:
     """The `match` and `meaning` scores of every sentence pair (0 where one has no word)."""
     rows, cols = len(a.words), len(b.words)
     meaning = np.clip(a.means @ b.means.T, 0.0, 1.0)
-    match = np.zeros((rows, cols))
+    forward = backward = np.zeros((rows, cols))
     if len(a.owner) and len(b.owner):
         cos = np.clip(a.units @ b.units.T, 0.0, 1.0)
         a_to_b = _best_by_sentence(cos, b.owner, cols)  # (A words, B sentences)
         b_to_a = _best_by_sentence(cos.T, a.owner, rows)  # (B words, A sentences)
-        match = (_weighted_mean(a_to_b, a.lengths, a.owner, rows)
-                 + _weighted_mean(b_to_a, b.lengths, b.owner, cols).T) / 2
-    return Paraphrase(match, meaning)
+        forward = _weighted_mean(a_to_b, a.lengths, a.owner, rows)
+        backward = _weighted_mean(b_to_a, b.lengths, b.owner, cols).T
+    return Paraphrase((forward + backward) / 2, meaning, np.maximum(forward, backward))
 
 
 def _best_by_sentence(cos: np.ndarray, owner: np.ndarray, sentences: int) -> np.ndarray:

@@ -234,3 +234,35 @@ def test_actors_a_person_once_tagged_as_an_organisation_is_a_person():
                         entities=(Entity(first, first + 4, "ORG"),
                                   Entity(second, second + 4, "PERSON")))
     assert [(actor.name, actor.kind) for actor in actors(analysis)] == [("Ruiz", "person")]
+
+
+STRIKE_A = "Workers at the Halden steel plant went on strike on Monday over unpaid wages. "
+STRIKE_B = "Staff at the Halden steelworks stopped work on Monday, saying they had not been paid. "
+
+
+@pytest.mark.parametrize(("said_a", "said_b"), [
+    ("The walkout halted production of rail tracks.",
+     "The strike stopped the production of railway tracks."),
+    ("Police officers guarded the factory gates.",
+     "Officers stood guard at the gates of the factory."),
+])
+def test_alignment_pairs_the_same_fact_told_in_other_words(said_a, said_b):
+    # no shared name, number or date in the second sentences: only their meaning ties them
+    # (the lexical rule alone left them apart)
+    comparison = compare(*engine.analyze_many([STRIKE_A + said_a, STRIKE_B + said_b]))
+    assert (1, 1) in _pairs(comparison)
+    group = next(g for g in comparison.alignment.groups if 1 in g.a)
+    assert "same meaning in other words" in group.evidence()
+    assert 1 not in comparison.alignment.only_in_a
+
+
+def test_alignment_keeps_two_strikes_at_different_plants_apart():
+    # same kind of event, same words for it; different plants, towns, days and leaders
+    other = ("Dock workers in the port of Valmora walked out on Thursday over unpaid wages. "
+             "The strike stopped the loading of grain ships. "
+             "Union leader Piet Smit said talks would resume next month.")
+    comparison = compare(*engine.analyze_many(
+        [STRIKE_A + "The walkout halted production of rail tracks. Union leader Ana Costa "
+         "said talks would resume next week.", other]))
+    assert _pairs(comparison) == set()
+    assert not comparison.alignment.related
