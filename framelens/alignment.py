@@ -40,6 +40,9 @@ ANCHOR_KINDS = (NAME, NUMBER, DATE)
 STEM_CHARS = 5
 # How many of an article's most-mentioned people's name words are looked up in the other.
 MAIN_PEOPLE = 3
+# Sentence similarity (graded similarity / 5) from which the evidence says "same meaning"
+# rather than "close meaning": 2.5 of 5, "roughly equivalent".
+SAME_MEANING = 0.5
 _WEAK_NUMBERS = frozenset({"one", "two", "three", "1", "2", "3", "first", "second"})
 
 
@@ -105,8 +108,9 @@ class AlignedGroup:
         text = "shared " + "; ".join(parts) if parts else ""
         if self.meaning_shown:
             pairs = ", ".join(f"{x} ~ {y}" for x, y in self.similar_words)
+            how = "same" if self.meaning >= SAME_MEANING else "close"
             text += ("; " if text else "") + (
-                f"same meaning in other words ({self.meaning:.2f})"
+                f"{how} meaning in other words ({self.meaning:.2f})"
                 + (f": {pairs}" if pairs else ""))
         return text
 
@@ -396,11 +400,14 @@ def _groups(linked: np.ndarray, scores: Scores, terms_a: Sequence[SentenceTerms]
     for partners, members in by_partners.items():
         score, best_i, best_j = max((float(scores.link[i, j]), i, j)
                                     for i in members for j in partners)
-        keys_b: set[str] = set()
-        for j in partners:
-            keys_b |= set(terms_b[j])
-        shared_keys = set.intersection(*(set(terms_a[i]) for i in members)) & keys_b
-        shared = sorted((SharedTerm(terms_a[members[0]][k][1], k.split(":", 1)[0], weights[k])
+        # what ties them: the terms some linked sentence pair of the group shares
+        shared_keys: set[str] = set()
+        for i in members:
+            for j in partners:
+                if linked[i, j]:
+                    shared_keys |= set(terms_a[i]) & set(terms_b[j])
+        lemma = {k: lemma for i in members for k, (_, lemma) in terms_a[i].items()}
+        shared = sorted((SharedTerm(lemma[k], k.split(":", 1)[0], weights[k])
                          for k in shared_keys), key=lambda t: -t.weight)
         similar = tuple((x, y) for x, y, _ in
                         paraphrase.closest_words(*words, best_i, best_j))

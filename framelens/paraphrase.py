@@ -129,7 +129,8 @@ def closest_words(a: SentenceWords, b: SentenceWords, i: int, j: int,
         left, right = words_a[r], words_b[c]
         if cos[r, c] < 0.5 or len(found) >= limit:
             break
-        if _stem(left) == _stem(right) or left.lower() in seen or right.lower() in seen:
+        if (_stem(left) == _stem(right) or left.lower() in seen or right.lower() in seen
+                or (left[:1].isupper() and right[:1].isupper())):  # names are anchors
             continue
         seen.update((left.lower(), right.lower()))
         found.append((left, right, float(cos[r, c])))

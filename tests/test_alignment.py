@@ -266,3 +266,12 @@ def test_alignment_keeps_two_strikes_at_different_plants_apart():
          "said talks would resume next week.", other]))
     assert _pairs(comparison) == set()
     assert not comparison.alignment.related
+
+
+def test_alignment_every_group_says_what_ties_it(oped, wire):
+    # a group aligned by the model still names its evidence: shared names, numbers, dates
+    # or words, or the meaning the two sentences share in other words
+    groups = compare(oped, wire).alignment.groups
+    assert groups
+    for group in groups:
+        assert group.evidence(), group
