@@ -3,14 +3,18 @@
 Each sentence becomes a weighted set of *anchors* and words: names of people, places and
 organisations, numbers, dates, and content-word lemmas. A word's weight is its kind's
 weight times its rarity within the pair (a word in every sentence of both articles ties
-nothing). Two sentences align when their weighted overlap is high enough **and** they
-share an event-specific anchor (a name, a number, a date, or at least two rare content
-words): topic vocabulary alone ("earthquake", "magnitude") never aligns two sentences.
-The article-level `similarity` is how much of each article finds a counterpart; below
-`Params.related` the articles are called unrelated and nothing is aligned.
+nothing). Their weighted overlap, the paraphrase scores of `framelens.paraphrase` (the
+same thing in other words, from distilled word vectors) and whether the numbers differ
+make a graded sentence similarity; the fitted models of `framelens.alignment_model` turn
+these into an article-level `similarity` (do the two report the same event?) and a link
+probability per sentence pair.
 
-A paraphrase score (e.g. static embeddings) can later join `sentence_scores` as one more
-term; everything else stays as it is.
+Two sentences align when the link probability is high enough **and** the pair shows its
+own evidence (a shared name, number or date, or a sentence similarity of at least
+`Params.meaning`), or when they share enough anchors on their own. Articles below
+`Params.related`, or that name people and places but never the same ones, are called
+unrelated and nothing is aligned: topic vocabulary alone ("earthquake", "magnitude")
+never aligns two articles about two different events.
 """
 
 from __future__ import annotations

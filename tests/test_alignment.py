@@ -101,9 +101,9 @@ def test_actors_passive_voice_hides_the_agent():
 def test_seeds_align_the_militia_deployment_and_list_what_only_one_reports(oped, wire):
     """What we found on the seeds (op-ed A, wire report B):
 
-    - A's "Supreme Leader Ali Khameneis reported reliance on Iraqi militias ..." and
-      "Iraqi militias operating inside Iran ..." align with B's report that over 800 (later
-      850) fighters from Iraqi militias crossed into Iran (shared: Iraqi, Iran, militia);
+    - A's "Iraqi militias operating inside Iran ..." and "The involvement of Iraqi militias
+      inside Iran ..." align with B's report that some 850 fighters from Iraqi militias
+      crossed into Iran (shared: Iraqi, Iran, militia; close meaning in other words);
     - B's casualty figures (38 deaths, 2,200 arrests) have no counterpart in A;
     - B's named experts (Lisa Daftari, Behnam Ben Taleblu, Barak Seener, Brian Carter) are
       actors only B names; B quotes 4 experts, A quotes none;
