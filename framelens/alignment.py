@@ -3,14 +3,18 @@
 Each sentence becomes a weighted set of *anchors* and words: names of people, places and
 organisations, numbers, dates, and content-word lemmas. A word's weight is its kind's
 weight times its rarity within the pair (a word in every sentence of both articles ties
-nothing). Two sentences align when their weighted overlap is high enough **and** they
-share an event-specific anchor (a name, a number, a date, or at least two rare content
-words): topic vocabulary alone ("earthquake", "magnitude") never aligns two sentences.
-The article-level `similarity` is how much of each article finds a counterpart; below
-`Params.related` the articles are called unrelated and nothing is aligned.
+nothing). Their weighted overlap, the paraphrase scores of `framelens.paraphrase` (the
+same thing in other words, from distilled word vectors) and whether the numbers differ
+make a graded sentence similarity; the fitted models of `framelens.alignment_model` turn
+these into an article-level `similarity` (do the two report the same event?) and a link
+probability per sentence pair.
 
-A paraphrase score (e.g. static embeddings) can later join `sentence_scores` as one more
-term; everything else stays as it is.
+Two sentences align when the link probability is high enough **and** the pair shows its
+own evidence (a shared name, number or date, or a sentence similarity of at least
+`Params.meaning`), or when they share enough anchors on their own. Articles below
+`Params.related`, or that name people and places but never the same ones, are called
+unrelated and nothing is aligned: topic vocabulary alone ("earthquake", "magnitude")
+never aligns two articles about two different events.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from framelens import framing
+from framelens import framing, paraphrase
+from framelens.alignment_model import Features, Model
+from framelens.alignment_model import load as load_model
 from framelens.model import Analysis
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
@@ -38,28 +44,38 @@ ANCHOR_KINDS = (NAME, NUMBER, DATE)
 STEM_CHARS = 5
 # How many of an article's most-mentioned people's name words are looked up in the other.
 MAIN_PEOPLE = 3
-# Mean best-match cosine at which two articles count as fully similar (1.0).
-SIMILARITY_SCALE = 0.6
+# Sentence similarity (graded similarity / 5) from which the evidence says "same meaning"
+# rather than "close meaning": 2.5 of 5, "roughly equivalent".
+SAME_MEANING = 0.5
 _WEAK_NUMBERS = frozenset({"one", "two", "three", "1", "2", "3", "first", "second"})
 
 
 @dataclass(frozen=True)
 class Params:
-    """The alignment's weights and thresholds (chosen by cross-validation over ECB+ topics;
-    see benchmarks/fit_alignment.py)."""
+    """The lexical kinds' weights and the thresholds: `align` on the link
+    probability, `only` on a sentence's best sentence similarity, `related` on the article
+    similarity (chosen by cross-validation over ECB+ topics with the model; see
+    benchmarks/fit_alignment.py, which stores them in resources/alignment_model.json)."""
 
     name_weight: float = 1.5
     number_weight: float = 2.0
     date_weight: float = 1.5
     word_weight: float = 1.0
-    align: float = 0.08
-    anchor: float = 0.25
-    only: float = 0.06
-    related: float = 0.35
-    people_weight: float = 0.5
+    align: float = 0.5
+    only: float = 0.1
+    related: float = 0.5
+    # A linked pair shows its own evidence: a shared anchor, or a sentence similarity (0..1,
+    # graded similarity / 5) of at least `meaning`: the same thing in other words.
+    meaning: float = 0.5
+    # Two sentences whose weighted word cosine and shared anchors' weight reach these are
+    # linked in any related pair, whatever the model says (the lexical rule).
+    overlap_cosine: float = 0.12
+    overlap_anchors: float = 1.5
 
 
-DEFAULT = Params()
+def default_params() -> Params:
+    """The kinds' weights above with the thresholds fitted with the shipped model."""
+    return replace(Params(), **load_model().thresholds)
 
 
 @dataclass(frozen=True)
@@ -80,22 +96,35 @@ class AlignedGroup:
     score: float
     shared: tuple[SharedTerm, ...] = ()
     differences: tuple[str, ...] = ()
+    meaning: float = 0.0
+    similar_words: tuple[tuple[str, str], ...] = ()
+    meaning_shown: bool = False
 
     def evidence(self) -> str:
-        """What ties the sentences, in words: 'shared names: Khamenei; numbers: 800'."""
+        """What ties the sentences, in words: 'shared names: Khamenei; numbers: 800; same
+        meaning in other words (0.83): fighters ~ militiamen'."""
         parts = []
         for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (DATE, "dates"),
                             (WORD, "words")):
             words = [t.lemma for t in self.shared if t.kind == kind]
             if words:
                 parts.append(f"{title}: {', '.join(words[:6])}")
-        return "shared " + "; ".join(parts) if parts else ""
+        text = "shared " + "; ".join(parts) if parts else ""
+        if self.meaning_shown:
+            pairs = ", ".join(f"{x} ~ {y}" for x, y in self.similar_words)
+            how = "same" if self.meaning >= SAME_MEANING else "close"
+            text += ("; " if text else "") + (
+                f"{how} meaning in other words ({self.meaning:.2f})"
+                + (f": {pairs}" if pairs else ""))
+        return text
 
     def to_json(self) -> dict[str, Any]:
         return {"a": list(self.a), "b": list(self.b), "score": round(self.score, 4),
                 "evidence": self.evidence(),
                 "shared": [{"lemma": t.lemma, "kind": t.kind, "weight": round(t.weight, 3)}
                            for t in self.shared],
+                "meaning": round(self.meaning, 4),
+                "similar_words": [list(pair) for pair in self.similar_words],
                 "differences": list(self.differences)}
 
 
@@ -193,88 +222,178 @@ def sentence_scores(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms],
 
 @dataclass(frozen=True)
 class Scores:
-    """Everything the thresholds act on: pair cosines, shared-anchor weights, similarity."""
+    """The model's reading of a pair: graded sentence similarity (0..1), the probability
+    that each sentence pair reports the same event, and the article-level similarity."""
 
-    cosine: np.ndarray
-    anchors: np.ndarray
+    sentence: np.ndarray
+    link: np.ndarray
     similarity: float
     has_terms_a: np.ndarray
     has_terms_b: np.ndarray
+    cosine: np.ndarray
+    anchors: np.ndarray
+    names_apart: bool  # both name people or places, and never the same ones
 
 
 def main_people_shared(a: Analysis, b: Analysis) -> float | None:
     """How many of each article's most-mentioned people the other names too (0..1), or
     None when one of them names nobody. Two different arrests name different people."""
+    found = _people_found(a, b)
+    return None if found is None else max(found)
+
+
+def _people_found(a: Analysis, b: Analysis) -> tuple[float, float] | None:
+    """Share of A's and of B's most-mentioned people's names the other article uses."""
     people_a, people_b = _people(a), _people(b)
     if not people_a or not people_b:
         return None
-    words_a = {a.text[t.start:t.end].lower() for t in a.terms}
-    words_b = {b.text[t.start:t.end].lower() for t in b.terms}
+    words_a, words_b = _words(a), _words(b)
 
     def found(people: Counter[str], other: set[str]) -> float:
         top = [word for word, _ in people.most_common(MAIN_PEOPLE)]
         return sum(word in other for word in top) / len(top)
 
-    return max(found(people_a, words_b), found(people_b, words_a))
+    return found(people_a, words_b), found(people_b, words_a)
+
+
+def _words(analysis: Analysis) -> set[str]:
+    return {analysis.text[t.start:t.end].lower() for t in analysis.terms}
 
 
 def _people(analysis: Analysis) -> Counter[str]:
     """The capitalised words of the people an article names, counted."""
+    return _name_words(analysis, frozenset({"PERSON"}))
+
+
+def _name_words(analysis: Analysis, labels: frozenset[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
-        if entity.label == "PERSON":
+        if entity.label in labels:
             text = analysis.text[entity.start:entity.end].replace("\u2019s", "")
             counts.update(w.lower() for w in text.replace("'s", "").split() if w[:1].isupper())
     return counts
 
 
-def score(terms_a: Sequence[SentenceTerms], terms_b: Sequence[SentenceTerms],
-          weights: dict[str, float], people: float | None = None,
-          people_weight: float = 0.5) -> Scores:
-    """Sentence-pair scores and the article-level similarity: the mean best match of each
-    sentence, both ways, combined with `people` (`main_people_shared`) when known."""
+def names_shared(a: Analysis, b: Analysis) -> float | None:
+    """The smaller of the two shares of name mentions (people, places, organisations) whose
+    name the other article uses too, or None when one names nothing: articles about the
+    same event keep naming the same protagonists."""
+    names_a, names_b = _name_words(a, NAME_ENTITIES), _name_words(b, NAME_ENTITIES)
+    if not names_a or not names_b:
+        return None
+    words_a, words_b = _words(a), _words(b)
+
+    def mass(names: Counter[str], other: set[str]) -> float:
+        return sum(n for w, n in names.items() if w in other) / sum(names.values())
+
+    return min(mass(names_a, words_b), mass(names_b, words_a))
+
+
+def protagonist(a: Analysis, b: Analysis) -> float | None:
+    """How much each article's most-mentioned person is also the other's: the share of
+    the other's mentions of people that name them, averaged both ways (None when one names
+    nobody). Two arrests of two players of one team name the team in both, but each
+    article is about its own player."""
+    people_a, people_b = _people(a), _people(b)
+    if not people_a or not people_b:
+        return None
+
+    def share(own: Counter[str], other: Counter[str]) -> float:
+        return other[own.most_common(1)[0][0]] / sum(other.values())
+
+    return (share(people_a, people_b) + share(people_b, people_a)) / 2
+
+
+def features(a: Analysis, b: Analysis, params: Params | None = None) -> Features:
+    """Every score the model reads for the sentences of A and B."""
+    terms_a, terms_b = sentence_terms(a), sentence_terms(b)
+    weights = _weights(terms_a, terms_b, params or default_params())
+    return features_of(a, b, terms_a, terms_b, weights,
+                       (paraphrase.sentence_words(a), paraphrase.sentence_words(b)))
+
+
+def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
+                terms_b: Sequence[SentenceTerms], weights: dict[str, float],
+                words: tuple[paraphrase.SentenceWords, paraphrase.SentenceWords]) -> Features:
+    """`features` from the sentence terms and words already found."""
     cosine, anchors = sentence_scores(terms_a, terms_b, weights)
-    mean_best = (cosine.max(1).mean() + cosine.max(0).mean()) / 2
-    similarity = min(1.0, mean_best / SIMILARITY_SCALE)
-    if people is not None:
-        similarity = (similarity + people_weight * people) / (1 + people_weight)
-    return Scores(cosine, anchors, float(similarity),
-                  np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]))
+    close = paraphrase.paraphrase(*words)
+    differ = paraphrase.numbers_differ(_numbers(terms_a), _numbers(terms_b))
+    people = _people_found(a, b)
+    return Features(cosine, anchors, close.match, close.meaning, close.contained, differ,
+                    None if people is None else max(people),
+                    None if people is None else sum(people) / 2, names_shared(a, b),
+                    protagonist(a, b),
+                    np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]))
+
+
+def _numbers(terms: Sequence[SentenceTerms]) -> list[set[str]]:
+    return [{key for key in t if key.startswith(NUMBER)} for t in terms]
+
+
+def score(found: Features, model: Model | None = None) -> Scores:
+    """Apply the fitted model: sentence similarity, then article similarity, then the
+    probability that each sentence pair reports the same event."""
+    model = model or load_model()
+    sentence = model.sentence_similarity(found)
+    same_event = model.article_similarity(found, sentence)
+    link = model.link_probability(found, sentence, same_event)
+    return Scores(sentence, link, model.similarity(sentence, same_event), found.has_terms_a,
+                  found.has_terms_b, found.cosine, found.anchors, found.names_shared == 0)
 
 
 def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     """Which pairs align, which sentences are only on one side, and whether the articles
     report the same events at all."""
-    cosine = scores.cosine
-    linked = (cosine >= params.align) & (scores.anchors >= params.anchor)
+    link = scores.link
+    # The article says they report the same event; the two sentences must also show it
+    # themselves, by a shared name, number or date or by the same meaning in other words.
+    # Or they overlap in specific words enough on their own (the rule before the model).
+    evidence = (scores.anchors > 0) | (scores.sentence >= params.meaning)
+    overlap = (scores.cosine >= params.overlap_cosine) & (
+        scores.anchors >= params.overlap_anchors)
+    linked = ((link >= params.align) & evidence) | overlap
     # Articles that share no single claim do not report the same events, however close
     # their vocabulary.
-    related = bool(scores.similarity >= params.related and linked.any())
+    # Two articles that both name people and places, never the same ones, report two
+    # different events of the same kind (two earthquakes), however alike their telling.
+    related = bool(scores.similarity >= params.related and linked.any()
+                   and not scores.names_apart)
     linked &= related
     # Unrelated articles: everything either reports is missing from the other.
-    only_a = ((cosine.max(1) < params.only) | (not related)) & scores.has_terms_a
-    only_b = ((cosine.max(0) < params.only) | (not related)) & scores.has_terms_b
+    # A sentence whose closest sentence on the other side says something else is only
+    # on its side.
+    sentence = scores.sentence
+    best_a = sentence.max(1) if sentence.size else np.zeros(sentence.shape[0])
+    best_b = sentence.max(0) if sentence.size else np.zeros(sentence.shape[1])
+    only_a = ((best_a < params.only) | (not related)) & scores.has_terms_a
+    only_b = ((best_b < params.only) | (not related)) & scores.has_terms_b
     return linked, only_a, only_b, related
 
 
-def align(a: Analysis, b: Analysis, params: Params = DEFAULT) -> Alignment:
+def align(a: Analysis, b: Analysis, params: Params | None = None) -> Alignment:
     """Align the sentences of A and B; see the module docstring for how."""
+    params = params or default_params()
     terms_a, terms_b = sentence_terms(a), sentence_terms(b)
     if not any(terms_a) or not any(terms_b):  # nothing to compare: no claim, no verdict
         return Alignment((), (), (), 0.0, True)
     weights = _weights(terms_a, terms_b, params)
-    scores = score(terms_a, terms_b, weights, main_people_shared(a, b), params.people_weight)
+    words_a, words_b = paraphrase.sentence_words(a), paraphrase.sentence_words(b)
+    found = features_of(a, b, terms_a, terms_b, weights, (words_a, words_b))
+    scores = score(found)
     linked, only_a, only_b, related = decide(scores, params)
     groups = tuple(replace(g, differences=framing.differences(a, b, g.a, g.b))
-                   for g in _groups(linked, scores.cosine, terms_a, terms_b, weights))
+                   for g in _groups(linked, scores, terms_a, terms_b, weights,
+                                    (words_a, words_b), params.meaning))
     return Alignment(groups, tuple(int(i) for i in np.flatnonzero(only_a)),
                      tuple(int(j) for j in np.flatnonzero(only_b)), scores.similarity, related,
                      _summary(related, scores.similarity))
 
 
-def _groups(linked: np.ndarray, cosine: np.ndarray, terms_a: Sequence[SentenceTerms],
-            terms_b: Sequence[SentenceTerms],
-            weights: dict[str, float]) -> tuple[AlignedGroup, ...]:
+def _groups(linked: np.ndarray, scores: Scores, terms_a: Sequence[SentenceTerms],
+            terms_b: Sequence[SentenceTerms], weights: dict[str, float],
+            words: tuple[paraphrase.SentenceWords, paraphrase.SentenceWords],
+            meaning: float) -> tuple[AlignedGroup, ...]:
     """One group per set of A sentences linked to exactly the same B sentences."""
     by_partners: dict[tuple[int, ...], list[int]] = {}
     for i in range(linked.shape[0]):
@@ -283,14 +402,24 @@ def _groups(linked: np.ndarray, cosine: np.ndarray, terms_a: Sequence[SentenceTe
             by_partners.setdefault(partners, []).append(i)
     groups = []
     for partners, members in by_partners.items():
-        score = float(max(cosine[i, j] for i in members for j in partners))
-        keys_b: set[str] = set()
-        for j in partners:
-            keys_b |= set(terms_b[j])
-        shared_keys = set.intersection(*(set(terms_a[i]) for i in members)) & keys_b
-        shared = sorted((SharedTerm(terms_a[members[0]][k][1], k.split(":", 1)[0], weights[k])
+        score, best_i, best_j = max((float(scores.link[i, j]), i, j)
+                                    for i in members for j in partners)
+        # what ties them: the terms some linked sentence pair of the group shares
+        shared_keys: set[str] = set()
+        for i in members:
+            for j in partners:
+                if linked[i, j]:
+                    shared_keys |= set(terms_a[i]) & set(terms_b[j])
+        lemma = {k: lemma for i in members for k, (_, lemma) in terms_a[i].items()}
+        shared = sorted((SharedTerm(lemma[k], k.split(":", 1)[0], weights[k])
                          for k in shared_keys), key=lambda t: -t.weight)
-        groups.append(AlignedGroup(tuple(members), partners, score, tuple(shared)))
+        similar = tuple((x, y) for x, y, _ in
+                        paraphrase.closest_words(*words, best_i, best_j))
+        groups.append(AlignedGroup(tuple(members), partners, score, tuple(shared),
+                                   meaning=float(scores.sentence[best_i, best_j]),
+                                   similar_words=similar,
+                                   meaning_shown=bool(scores.sentence[best_i, best_j]
+                                                      >= meaning)))
     groups.sort(key=lambda g: (g.a[0], g.b[0]))
     return tuple(groups)
 

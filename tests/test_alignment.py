@@ -101,9 +101,9 @@ def test_actors_passive_voice_hides_the_agent():
 def test_seeds_align_the_militia_deployment_and_list_what_only_one_reports(oped, wire):
     """What we found on the seeds (op-ed A, wire report B):
 
-    - A's "Supreme Leader Ali Khameneis reported reliance on Iraqi militias ..." and
-      "Iraqi militias operating inside Iran ..." align with B's report that over 800 (later
-      850) fighters from Iraqi militias crossed into Iran (shared: Iraqi, Iran, militia);
+    - A's "Iraqi militias operating inside Iran ..." and "The involvement of Iraqi militias
+      inside Iran ..." align with B's report that some 850 fighters from Iraqi militias
+      crossed into Iran (shared: Iraqi, Iran, militia; close meaning in other words);
     - B's casualty figures (38 deaths, 2,200 arrests) have no counterpart in A;
     - B's named experts (Lisa Daftari, Behnam Ben Taleblu, Barak Seener, Brian Carter) are
       actors only B names; B quotes 4 experts, A quotes none;
@@ -234,3 +234,44 @@ def test_actors_a_person_once_tagged_as_an_organisation_is_a_person():
                         entities=(Entity(first, first + 4, "ORG"),
                                   Entity(second, second + 4, "PERSON")))
     assert [(actor.name, actor.kind) for actor in actors(analysis)] == [("Ruiz", "person")]
+
+
+STRIKE_A = "Workers at the Halden steel plant went on strike on Monday over unpaid wages. "
+STRIKE_B = "Staff at the Halden steelworks stopped work on Monday, saying they had not been paid. "
+
+
+@pytest.mark.parametrize(("said_a", "said_b"), [
+    ("The walkout halted production of rail tracks.",
+     "The strike stopped the production of railway tracks."),
+    ("Police officers guarded the factory gates.",
+     "Officers stood guard at the gates of the factory."),
+])
+def test_alignment_pairs_the_same_fact_told_in_other_words(said_a, said_b):
+    # no shared name, number or date in the second sentences: only their meaning ties them
+    # (the lexical rule alone left them apart)
+    comparison = compare(*engine.analyze_many([STRIKE_A + said_a, STRIKE_B + said_b]))
+    assert (1, 1) in _pairs(comparison)
+    group = next(g for g in comparison.alignment.groups if 1 in g.a)
+    assert "same meaning in other words" in group.evidence()
+    assert 1 not in comparison.alignment.only_in_a
+
+
+def test_alignment_keeps_two_strikes_at_different_plants_apart():
+    # same kind of event, same words for it; different plants, towns, days and leaders
+    other = ("Dock workers in the port of Valmora walked out on Thursday over unpaid wages. "
+             "The strike stopped the loading of grain ships. "
+             "Union leader Piet Smit said talks would resume next month.")
+    comparison = compare(*engine.analyze_many(
+        [STRIKE_A + "The walkout halted production of rail tracks. Union leader Ana Costa "
+         "said talks would resume next week.", other]))
+    assert _pairs(comparison) == set()
+    assert not comparison.alignment.related
+
+
+def test_alignment_every_group_says_what_ties_it(oped, wire):
+    # a group aligned by the model still names its evidence: shared names, numbers, dates
+    # or words, or the meaning the two sentences share in other words
+    groups = compare(oped, wire).alignment.groups
+    assert groups
+    for group in groups:
+        assert group.evidence(), group
