@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="analyse one or more articles")
     analyze.add_argument("paths", nargs="+", metavar="PATH")
     _add_output_options(analyze)
+    analyze.add_argument("--draft-report", metavar="OUT.pdf|OUT.html",
+                         help="write a one-page report of what to check in the draft (one PATH)")
 
     compare = commands.add_parser("compare", help="compare the framing of two articles")
     compare.add_argument("paths", nargs="*", metavar="PATH")
@@ -63,6 +65,11 @@ def _add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     sub.add_argument("--side-by-side", action="store_true",
                      help="PDF: lay the two articles out in two columns")
+    sub.add_argument("--words", action="append", default=[], metavar="FILE",
+                     help="apply a word list of your own (JSONL, as made by the window's Word "
+                          "Lists; may be repeated)")
+    sub.add_argument("--my-corrections", action="store_true",
+                     help="apply the corrections you made to these articles in the window")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -120,7 +127,34 @@ def _load(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
     return good, texts, errors
 
 
-def _run_engine(paths: Sequence[str], texts: Sequence[str]) -> tuple[list, list[str]]:
+def _user_words(args: argparse.Namespace):  # -> UserWords | None
+    """The word lists named by --words, or a one-line failure naming the bad line."""
+    if not getattr(args, "words", None):
+        return None
+    from framelens.wordlists import WordListError, load_words_files
+
+    try:
+        return load_words_files(args.words)
+    except WordListError as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _corrected(args: argparse.Namespace, analyses: list) -> list:
+    """With --my-corrections, the analyses as corrected in the window (`corrections.apply`)."""
+    if not getattr(args, "my_corrections", False):
+        return analyses
+    from framelens.corrections import CorrectionStore, apply
+    from framelens.userdata import UserDataError
+
+    store = CorrectionStore()
+    try:
+        return [apply(a, store.load(a.text, a.source)) for a in analyses]
+    except UserDataError as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _run_engine(paths: Sequence[str], texts: Sequence[str], words=None
+                ) -> tuple[list, list[str]]:
     """Analyse the texts; returns the usable analyses and one error line per refused text.
 
     A text FrameLens cannot use (another language, no words) is refused after analysis,
@@ -131,7 +165,7 @@ def _run_engine(paths: Sequence[str], texts: Sequence[str]) -> tuple[list, list[
     from framelens.nlp.pipeline import ModelUnavailable
 
     try:
-        analyses = engine.analyze_many(texts, paths)
+        analyses = engine.analyze_many(texts, paths, words=words)
     except ModelUnavailable as exc:
         raise _Failure(str(exc)) from None
     usable, errors = [], []
@@ -180,15 +214,21 @@ def _export(args: argparse.Namespace, analyses: list, comparison) -> None:
 def _analyze(args: argparse.Namespace) -> int:
     from framelens.export import jsonfile
 
+    words = _user_words(args)
+    if args.draft_report and len(args.paths) != 1:
+        raise _Failure("--draft-report takes one PATH (the draft)")
     paths, texts, errors = _load(args.paths)
-    analyses, refused = _run_engine(paths, texts) if texts else ([], [])
+    analyses, refused = _run_engine(paths, texts, words) if texts else ([], [])
+    analyses = _corrected(args, analyses)
     errors += refused
     for line in errors:
         print(f"framelens: {line}", file=sys.stderr)
     if args.json:
         _write_json(lambda: jsonfile.write_analyses(analyses, args.json))
     _export(args, analyses, None)
-    if not (args.json or args.pdf or args.html or args.csv):
+    if args.draft_report and analyses:
+        _draft_report(analyses[0], args.draft_report)
+    if not (args.json or args.pdf or args.html or args.csv or args.draft_report):
         for analysis in analyses:
             print(_summary(analysis))
     return 1 if errors else 0
@@ -206,10 +246,12 @@ def _compare(args: argparse.Namespace) -> int:
         return compare_pairs(args.pairs, args.json, _Failure)
     if len(args.paths) != 2:
         raise _Failure("compare needs two paths (or --pairs PAIRS.tsv)")
+    words = _user_words(args)
     paths, texts, errors = _load(args.paths)
     if errors:
         raise _Failure("; ".join(errors))
-    analyses, refused = _run_engine(paths, texts)
+    analyses, refused = _run_engine(paths, texts, words)
+    analyses = _corrected(args, analyses)
     if refused:
         raise _Failure("; ".join(refused))
     first, second = analyses
@@ -224,6 +266,22 @@ def _compare(args: argparse.Namespace) -> int:
     if args.json != "-":
         print(comparison_table(comparison))
     return 0
+
+
+def _draft_report(analysis, out: str) -> None:
+    """Write the one-page draft report (the findings the draft review steps through)."""
+    from framelens.export.draft_report import write_draft_report
+    from framelens.review import ReviewStore, findings, is_ignored
+    from framelens.userdata import UserDataError
+
+    try:
+        ignores = ReviewStore().load(analysis.text, analysis.source)
+    except UserDataError as exc:
+        print(f"framelens: {exc}", file=sys.stderr)
+        ignores = []
+    found = [f for f in findings(analysis) if not is_ignored(analysis.text, f, ignores)]
+    _write_json(lambda: write_draft_report(analysis, found, out))
+    print(f"{out}: {counted(len(found), 'finding')}")
 
 
 def _write_json(write: Callable[[], None]) -> None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from framelens import labels
-from framelens.anchors import Anchor, locate
 from framelens.analyzers import metrics
+from framelens.anchors import Anchor, locate
 from framelens.model import Analysis, Quote, Sentence, Span
 from framelens.userdata import ArticleStore
 

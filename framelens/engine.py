@@ -22,7 +22,6 @@ from framelens.analyzers import (
     frames,
     genre,
     headline,
-    loaded,
     metrics,
     opinion,
     quotes,
@@ -126,7 +125,7 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
 
 
 def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
-                    source: str | None, words: UserWords | None = None) -> Analysis:
+                    source: str | None, user_words: UserWords | None = None) -> Analysis:
     text = parsed.text
     sentence_texts = [s.text for s in parsed.sentences()]
     tones = _guarded("tone", lambda: tone.sentence_tones(sentence_texts),
@@ -137,8 +136,8 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     found_quotes: list[Quote] = _guarded(
         "quotes", lambda: quotes.find_quotes(parsed, passages), [], errors)
     marks: list[Span] = _guarded(
-        "loaded", lambda: user_lexicon.find_marks(parsed, passages, found_quotes, words), [],
-        errors)
+        "loaded", lambda: user_lexicon.find_marks(parsed, passages, found_quotes, user_words),
+        [], errors)
     sentences: list[Sentence] = _guarded(
         "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones, passages),
         [], errors)
