@@ -145,12 +145,19 @@ class ReviewPanel(QDockWidget):
         if self.session is None or self.session.current() is None:
             return
         self.session.ignore(scope)
+        self._keep()
+        self._show_current()
+
+    def _keep(self) -> None:
+        """Save what is ignored under the draft's text as it is now (a replacement changed
+        it), so that the next review of this draft finds it."""
+        if self.session is None or not self.session.ignores:
+            return
         try:
             self.store.save(self.session.text, self.window_.panes[self.pane].source,
                             self.session.ignores)
         except UserDataError as exc:
             self.window_.statusBar().showMessage(str(exc), 15000)
-        self._show_current()
 
     def replace(self) -> None:
         """Put the neutral alternative in place of the current finding's words."""
@@ -183,6 +190,7 @@ class ReviewPanel(QDockWidget):
         cursor.insertText(new)
         cursor.endEditBlock()
         session.replaced(finding, editor.toPlainText(), finding.start - back + len(new))
+        self._keep()
         status.showMessage(f"Replaced \u201c{old}\u201d with \u201c{new}\u201d "
                            "(Ctrl+Z undoes it).", 6000)
         self._show_current()
