@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="open in presentation mode (large type, the text given the screen)")
     gui.add_argument("--zoom", type=int, default=0, metavar="N",
                      help="zoom N steps in (negative: out) after opening")
+    gui.add_argument("--show", choices=("review", "word-lists"), default="",
+                     help="with --screenshot: picture Review Draft on A, or the word-list "
+                          "manager")
     return parser
 
 
@@ -86,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args)
         paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
         return _gui(paths, getattr(args, "screenshot", None),
-                    getattr(args, "presentation", False), getattr(args, "zoom", 0))
+                    getattr(args, "presentation", False), getattr(args, "zoom", 0),
+                    getattr(args, "show", ""))
     except KeyboardInterrupt:
         return 130
     except _Failure as failure:
@@ -295,7 +299,7 @@ def _write_json(write: Callable[[], None]) -> None:
 
 
 def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = False,
-         zoom: int = 0) -> int:
+         zoom: int = 0, show: str = "") -> int:
     try:
         from framelens.gui.app import run
     except ImportError:
@@ -303,7 +307,8 @@ def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = Fals
         if len(paths) == 2:
             return main(["compare", *paths])
         raise _Failure("the desktop app needs PySide6: pip install PySide6-Essentials") from None
-    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom)
+    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom,
+               show=show)
 
 
 def _summary(analysis) -> str:

@@ -65,7 +65,7 @@ def run_without_display(paths: list[str]) -> int:
 
 
 def run(paths: list[str], screenshot: str | None = None, presentation: bool = False,
-        zoom: int = 0) -> int:
+        zoom: int = 0, show: str = "") -> int:
     """Open the window on up to two files, in presentation mode and `zoom` steps in if
     asked; with `screenshot`, save a picture and exit."""
     quiet_libraries()
@@ -79,7 +79,7 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     if screenshot is not None:
-        return _screenshot(app, paths, screenshot, presentation, zoom)
+        return _screenshot(app, paths, screenshot, presentation, zoom, show)
 
     from framelens.gui.autosave import AutosaveStore
     from framelens.gui.window import MainWindow
@@ -130,8 +130,19 @@ def save_png(pixmap, out: str) -> None:
         handle.write(bytes(data))
 
 
+def _show_user_workflow(window, show: str):
+    """Open Review Draft on A (the window is pictured) or the word-list manager (it is)."""
+    if show == "review":
+        window.review.start(0)
+    elif show == "word-lists":
+        dialog = window.word_lists.open_dialog()
+        dialog.resize(900, 360)
+        return dialog
+    return window
+
+
 def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
-                zoom: int = 0) -> int:
+                zoom: int = 0, show: str = "") -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from framelens.gui.settings import Settings
@@ -150,9 +161,10 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
 
         def capture() -> None:
             show_first_explanation(window)
+            shown = _show_user_workflow(window, show)  # "review" or "word-lists", if asked
             app.processEvents()
             try:
-                save_png(window.grab(), out)
+                save_png(shown.grab(), out)
             except OSError as exc:
                 outcome.update(status=1, message=str(exc))
                 window.close()

@@ -28,6 +28,7 @@ from framelens.gui.offsets import Utf16Map
 from framelens.userdata import ArticleStore, UserDataError, data_dir
 
 PANE_NAMES = ("A", "B")
+REVIEW_HEIGHT = 340
 
 
 class ReviewPanel(QDockWidget):
@@ -97,6 +98,8 @@ class ReviewPanel(QDockWidget):
         self.setWindowTitle(f"Review Draft \u2014 {PANE_NAMES[pane]}")
         self.show()
         self.raise_()
+        # room for the finding and its keys beside the legend
+        self.window_.resizeDocks([self], [REVIEW_HEIGHT], Qt.Orientation.Vertical)
         self._show_current()
         return True
 
@@ -130,6 +133,9 @@ class ReviewPanel(QDockWidget):
             self.advice.setText(finding.advice)
             editor = self.window_.panes[self.pane].editor
             editor.focus_ranges([(finding.start, finding.end)], session.text)
+            if editor.toPlainText() == session.text:  # "Why was this marked?" follows
+                here = Utf16Map(session.text).to_qt(finding.start)
+                self.window_.show_explanation(editor.explanation_at(here))
         for name in ("next", "here", "always"):
             self.buttons[name].setEnabled(finding is not None)
         self.buttons["replace"].setEnabled(finding is not None and bool(finding.alternative))

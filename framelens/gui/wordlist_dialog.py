@@ -198,6 +198,7 @@ class WordListDialog(QDialog):
             self.table.setRowCount(0)
             for record in records:
                 self._append_row(record)
+            self.table.resizeColumnsToContents()
         finally:
             self._filling = False
 
