@@ -129,10 +129,12 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
     text = analysis.text
     spans, sentences, quotes = list(analysis.spans), list(analysis.sentences), \
         list(analysis.quotes)
+    applied = []
     for correction in corrections:
         where = locate(correction.anchor, text)
         if where is None:
             continue
+        applied.append(correction.describe())
         start, end = where
         if correction.kind == REMOVE:
             spans = [s for s in spans if not (
@@ -155,7 +157,8 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
     figures = metrics.compute(text, sentences, spans, quotes, reading=(
         analysis.metrics.flesch_reading_ease, analysis.metrics.grade_level))
     return replace(analysis, spans=tuple(spans), sentences=tuple(sentences),
-                   quotes=tuple(quotes), metrics=figures)
+                   quotes=tuple(quotes), metrics=figures,
+                   corrections=analysis.corrections + tuple(applied))
 
 
 def unplaced(text: str, corrections: list[Correction] | tuple[Correction, ...]

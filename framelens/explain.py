@@ -97,6 +97,15 @@ def by_you(by: str) -> str:
     return " \u2014 corrected by you" if by == labels.BY_USER else ""
 
 
+def corrections_note(analysis: Analysis) -> str:
+    """The user's corrections of an article in one line for the exports (removed marks
+    leave no note of their own), or "" when there are none."""
+    if not analysis.corrections:
+        return ""
+    return (f"Corrected by you ({len(analysis.corrections)}): "
+            + "; ".join(analysis.corrections) + ".")
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip("\u201d\u2019\")'")[-1:] in (".", "!", "?", "\u2026")
 

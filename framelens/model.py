@@ -239,6 +239,7 @@ class Analysis:
     headline: HeadlineCheck | None = None
     terms: tuple[Term, ...] = ()
     entities: tuple[Entity, ...] = ()
+    corrections: tuple[str, ...] = ()  # the user's corrections applied, in words
 
     @property
     def primary_frame(self) -> str | None:
@@ -325,6 +326,7 @@ class Analysis:
             "headline": None if self.headline is None else asdict(self.headline),
             "terms": [[t.start, t.end, t.lemma, t.pos, t.entity, t.role] for t in self.terms],
             "entities": [[e.start, e.end, e.label, e.role] for e in self.entities],
+            **({"corrections": list(self.corrections)} if self.corrections else {}),
         }
 
     @classmethod
@@ -360,6 +362,7 @@ class Analysis:
             headline=_headline_from_json(data.get("headline")),
             terms=tuple(Term(*t) for t in data.get("terms", ())),
             entities=tuple(Entity(*e) for e in data.get("entities", ())),
+            corrections=tuple(data.get("corrections", ())),
         )
 
 

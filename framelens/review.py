@@ -9,7 +9,6 @@ these words of this kind anywhere in the draft) stay ignored for that draft (`Ar
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -205,10 +204,6 @@ class ReviewSession:
         self.position = next((i for i, f in enumerate(self.open) if f.start >= new_end),
                              len(self.open))
 
-    def counts(self) -> Counter[str]:
-        """Findings by kind, ignored ones left out (for the report)."""
-        return Counter(f.kind for f in self.open)
-
 
 class ReviewStore:
     """The ignored findings of each draft (by its text hash, else its source file)."""
@@ -221,14 +216,6 @@ class ReviewStore:
 
     def save(self, text: str, source: str | None, ignores: list[dict[str, Any]]) -> None:
         self.store.save(text, source, ignores)
-
-
-def summary(found: Sequence[Finding]) -> str:
-    """"3 loaded words, 2 hedges, …" for a status line."""
-    counts = Counter(f.kind for f in found)
-    parts = [f"{KIND_NAMES[kind].lower()}: {counts[kind]}" for kind in KIND_NAMES
-             if counts[kind]]
-    return "; ".join(parts) if parts else "nothing to check"
 
 
 def describe(finding: Finding) -> str:

@@ -207,3 +207,22 @@ def test_cli_draft_report_writes_html(tmp_path):
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert "Loaded reporting verbs (1)" in page and "line 4" in page
+
+
+def test_corrections_travel_into_pdf_and_html_notes(tmp_path):
+    from framelens.export import html, pdf
+
+    analysis = engine.analyze(BUDGET)
+    slammed = next(s for s in analysis.spans if analysis.excerpt(s.start, s.end) == "slammed")
+    start = BUDGET.index("trimmed")
+    corrected = corrections.apply(analysis, [
+        corrections.remove_mark(BUDGET, slammed),
+        corrections.mark_loaded(BUDGET, start, start + 7, "cut", "")])
+    out = tmp_path / "corrected.pdf"
+    pdf.write_pdf([corrected], None, str(out))
+    printed = " ".join(" ".join(page.extract_text().split())
+                       for page in PdfReader(str(out)).pages)
+    assert "Corrected by you (2): \u201cslammed\u201d: Not loaded here;" in printed
+    assert "Loaded language \u2014 corrected by you" in printed  # the added mark's own note
+    page = html.render_html([corrected], None)
+    assert "Corrected by you (2)" in page and "corrected by you" in page
