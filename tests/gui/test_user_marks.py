@@ -149,3 +149,23 @@ def test_user_marks_are_kept_as_json_in_the_data_folder(make_window, fake, qtbot
     assert saved["schema"] == "framelens/corrections-v1"
     assert saved["items"][0]["kind"] == "remove"
     assert saved["items"][0]["anchor"]["words"] == "disaster"
+
+
+def test_user_marks_wrong_speaker_names_the_right_one(make_window, fake, qtbot, monkeypatch):
+    text = "Bob said \u201cthe plan is fine\u201d.\n"
+    window = _open(make_window, fake, qtbot, text)
+    assert window.panes[0].analysis.speaker_of(window.panes[0].analysis.quotes[0]) == "Bob"
+
+    def answer(dialog):
+        assert dialog.fields[0].text() == "Bob"  # the present speaker, to edit
+        dialog.fields[0].setText("Ann Lee")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(_Form, "exec", answer)
+    _, actions = _menu(window, "plan")
+    actions["Wrong Speaker\u2026"].trigger()
+    analysis = window.panes[0].analysis
+    quote = analysis.quotes[0]
+    assert (analysis.speaker_of(quote), quote.by) == ("Ann Lee", labels.BY_USER)
+    tooltip = window.panes[0].editor.explanation_at(Utf16Map(text).to_qt(text.index("plan")))
+    assert "Speaker: Ann Lee" in tooltip and "corrected by you" in tooltip
