@@ -37,6 +37,16 @@ KIND_NAMES = {
     HEDGE: "Hedges",
     TECHNIQUE: "Techniques in your own voice",
 }
+# What to do about each kind, for the report.
+KIND_ADVICE = {
+    OPINION: "Say whose view it is, or show the evidence that makes it a finding.",
+    VAGUE: "Name the source, or say why it cannot be named.",
+    LOADED: "Use the neutral word unless the strong one is the fact.",
+    REPORTING_VERB: "\u201cSaid\u201d reports; \u201cclaimed\u201d and the like take sides.",
+    BOOSTER: "Keep certainty for what the evidence shows.",
+    HEDGE: "Hedge only where the doubt is real, and say whose it is.",
+    TECHNIQUE: "Check that the rhetoric is the source's, not yours.",
+}
 HERE, ALWAYS = "here", "always"
 
 

@@ -16,14 +16,14 @@ from framelens import __version__
 from framelens.explain import counted
 from framelens.fileio import OutputError, atomic_output
 from framelens.model import Analysis
-from framelens.review import KIND_NAMES, Finding, describe
+from framelens.review import KIND_ADVICE, KIND_NAMES, Finding, describe
 
 MAX_LINES = 40  # finding lines on the page, all kinds together
 MIN_PER_KIND = 3
 
 
-def report_lines(found: Sequence[Finding]) -> list[tuple[str, list[str]]]:
-    """(kind heading, lines) for each kind with findings, cut to fit one page."""
+def report_lines(found: Sequence[Finding]) -> list[tuple[str, str, list[str]]]:
+    """(kind heading, what to do, lines) for each kind with findings, cut to fit one page."""
     by_kind = {kind: [f for f in found if f.kind == kind] for kind in KIND_NAMES}
     present = {kind: items for kind, items in by_kind.items() if items}
     share = max(MIN_PER_KIND, MAX_LINES // max(len(present), 1))
@@ -32,7 +32,7 @@ def report_lines(found: Sequence[Finding]) -> list[tuple[str, list[str]]]:
         lines = [describe(f) for f in items[:share]]
         if len(items) > share:
             lines.append(f"and {len(items) - share} more")
-        sections.append((f"{KIND_NAMES[kind]} ({len(items)})", lines))
+        sections.append((f"{KIND_NAMES[kind]} ({len(items)})", KIND_ADVICE[kind], lines))
     return sections
 
 
@@ -50,8 +50,8 @@ def render_html(analysis: Analysis, found: Sequence[Finding]) -> str:
     """The report as a self-contained HTML page."""
     parts = [f"<h1>Draft report: {escape(_title(analysis))}</h1>",
              f"<p class=intro>{escape(_intro(analysis, found))}</p>"]
-    for heading, lines in report_lines(found):
-        parts.append(f"<h2>{escape(heading)}</h2><ul>" +
+    for heading, advice, lines in report_lines(found):
+        parts.append(f"<h2>{escape(heading)}</h2><p class=advice>{escape(advice)}</p><ul>" +
                      "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
     if not found:
         parts.append("<p>Nothing to check: no unsourced opinion, loaded words, hedges, "
@@ -59,6 +59,7 @@ def render_html(analysis: Analysis, found: Sequence[Finding]) -> str:
     style = ("body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.35}"
              "h1{font-size:1.3em}h2{font-size:1.05em;margin:.8em 0 .2em}"
              "ul{margin:0;padding-left:1.2em}.intro{color:#444}"
+             ".advice{margin:0 0 .2em;font-style:italic}"
              "@media print{body{margin:0}}")
     return ("<!DOCTYPE html><html lang=en><meta charset=utf-8>"
             f"<title>Draft report: {escape(_title(analysis))}</title><style>{style}</style>"
@@ -81,8 +82,10 @@ def _pdf(analysis: Analysis, found: Sequence[Finding], out: str) -> None:
                            leading=17)
     story = [Paragraph(escape(f"Draft report: {_title(analysis)}"), title),
              Paragraph(escape(_intro(analysis, found)), body), Spacer(1, 3 * mm)]
-    for kind_heading, lines in report_lines(found):
+    advice_style = ParagraphStyle("advice", parent=body, fontName=FONT + "-Oblique")
+    for kind_heading, advice, lines in report_lines(found):
         story.append(Paragraph(escape(kind_heading), heading))
+        story.append(Paragraph(escape(advice), advice_style))
         story += [Paragraph("\u2022 " + escape(line), body) for line in lines]
     if not found:
         story.append(Paragraph("Nothing to check.", body))
