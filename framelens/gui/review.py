@@ -63,7 +63,7 @@ class ReviewPanel(QDockWidget):
                 ("here", "Ignore Here (I)", ("I",), lambda: self.ignore(review.HERE)),
                 ("always", "Ignore Always (A)", ("A",), lambda: self.ignore(review.ALWAYS)),
                 ("report", "Save Report\u2026", (), self.save_report_dialog),
-                ("close", "Close", ("Escape",), self.stop))):
+                ("close", "Close", (), self.stop))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button, index // 2, index % 2)
@@ -78,6 +78,9 @@ class ReviewPanel(QDockWidget):
         self.setWidget(content)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         self.hide()
+        # a layout saved with the panel open must not bring it back without a review
+        self.visibilityChanged.connect(lambda shown: shown and self.session is None
+                                       and self.hide())
         window.analysisApplied.connect(self._analysed)
 
     # --- session ---------------------------------------------------------------------

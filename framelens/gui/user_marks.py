@@ -111,10 +111,9 @@ class UserMarks:
         if not count:
             self.window.statusBar().showMessage("This article has no corrections.", 4000)
             return
-        if ask and QMessageBox.question(
-                self.window, "Reset corrections",
-                f"Forget your {count} correction(s) of this article? FrameLens's own marks "
-                "come back.") != QMessageBox.StandardButton.Yes:
+        if ask and not confirm(self.window, "Reset corrections",
+                               f"Forget your {count} correction(s) of this article? "
+                               "FrameLens's own marks come back."):
             return
         self.corrections[pane] = []
         self._save(pane)
@@ -211,6 +210,15 @@ class UserMarks:
             alternative, reason = (f.text() for f in dialog.fields)
             self.add(pane, corrections.mark_loaded(analysis.text, start, end, alternative,
                                                    reason))
+
+
+def confirm(parent, title: str, question: str) -> bool:
+    """Ask a yes/no question (a message box run with exec, as tests can answer it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
 
 class _Form(QDialog):

@@ -183,7 +183,12 @@ class WordListDialog(QDialog):
             self.export_path(path)
 
     def delete_list(self) -> None:
-        if self.current is None:
+        """Delete the chosen list's file (after asking: export it first to keep a copy)."""
+        from framelens.gui.user_marks import confirm
+
+        if self.current is None or not confirm(
+                self, "Delete word list", f"Delete the list \u201c{self.current.name}\u201d? "
+                "Export it first to keep a copy."):
             return
         self.library.remove(self.current.name)
         self.current = None

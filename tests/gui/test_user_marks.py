@@ -169,3 +169,15 @@ def test_user_marks_wrong_speaker_names_the_right_one(make_window, fake, qtbot, 
     assert (analysis.speaker_of(quote), quote.by) == ("Ann Lee", labels.BY_USER)
     tooltip = window.panes[0].editor.explanation_at(Utf16Map(text).to_qt(text.index("plan")))
     assert "Speaker: Ann Lee" in tooltip and "corrected by you" in tooltip
+
+
+def test_user_marks_reset_asks_first(make_window, fake, qtbot, message_boxes):
+    window = _open(make_window, fake, qtbot)
+    _, actions = _menu(window, "disaster")
+    actions["Not loaded here: \u201cdisaster\u201d"].trigger()
+    window.user_marks.reset()  # the question is answered with its escape button: Cancel
+    assert _loaded(window) == []
+    message_boxes.answers.append("Yes")
+    window.user_marks.reset()
+    assert _loaded(window) == [("disaster", "")]
+    assert any("Forget your 1 correction" in q for q in message_boxes.asked)

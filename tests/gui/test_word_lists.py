@@ -101,3 +101,20 @@ def test_word_lists_entry_added_in_the_table_marks_the_word(make_window, qtbot):
         dialog.add_entry("council's splurge", "loaded", "council's spending", "")
     assert ("council's splurge", labels.LOADED) in _marked(window)
     assert dialog.lists.item(0).text() == "My words"
+
+
+def test_word_lists_delete_asks_first(make_window, qtbot, tmp_path, message_boxes):
+    window = make_window(analyze_with_words)
+    dialog = window.word_lists.open_dialog()
+    dialog.import_path(str(_pack(tmp_path)))
+    dialog.delete_list()  # answered with Cancel
+    assert dialog.lists.count() == 1
+    message_boxes.answers.append("Yes")
+    dialog.delete_list()
+    assert dialog.lists.count() == 0
+
+
+def _pack(tmp_path):
+    pack = tmp_path / "class pack.jsonl"
+    pack.write_text(LIST, encoding="utf-8")
+    return pack
