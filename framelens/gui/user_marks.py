@@ -12,7 +12,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+)
 
 from framelens import corrections, labels
 from framelens.corrections import Correction, CorrectionStore
@@ -203,13 +210,16 @@ class UserMarks:
 
     def _ask_loaded(self, pane: int, start: int, end: int) -> None:
         analysis = self.window.panes[pane].analysis
-        dialog = _Form(self.window, f"Mark \u201c{_short(analysis.text[start:end])}\u201d as "
-                       "loaded", [("Neutral alternative:", "optional"),
-                                  ("Why it is loaded:", "optional")])
+        words = analysis.text[start:end]
+        dialog = _Form(self.window, f"Mark \u201c{_short(words)}\u201d as loaded",
+                       [("Neutral alternative:", "optional"), ("Why it is loaded:", "optional")],
+                       "Also add it to my word list (marked in every article)")
         if dialog.exec() == QDialog.DialogCode.Accepted:
             alternative, reason = (f.text() for f in dialog.fields)
             self.add(pane, corrections.mark_loaded(analysis.text, start, end, alternative,
                                                    reason))
+            if dialog.everywhere.isChecked():
+                self.window.word_lists.add_word(words, alternative, reason)
 
 
 def confirm(parent, title: str, question: str) -> bool:
@@ -224,7 +234,7 @@ def confirm(parent, title: str, question: str) -> bool:
 class _Form(QDialog):
     """A small form of one-line fields with OK and Cancel."""
 
-    def __init__(self, parent, title: str, rows: list[tuple[str, str]]):
+    def __init__(self, parent, title: str, rows: list[tuple[str, str]], check: str = ""):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QFormLayout(self)
@@ -234,6 +244,9 @@ class _Form(QDialog):
             field.setPlaceholderText(hint)
             layout.addRow(label, field)
             self.fields.append(field)
+        self.everywhere = QCheckBox(check)
+        if check:
+            layout.addRow(self.everywhere)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

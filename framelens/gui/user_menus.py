@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from framelens.gui.review import ReviewPanel
 from framelens.gui.user_marks import UserMarks
-from framelens.userdata import data_dir
-from framelens.wordlists import UserWords, WordListLibrary
+from framelens.userdata import UserDataError, data_dir
+from framelens.wordlists import UserWords, WordList, WordListError, WordListLibrary, new_record
+
+MY_WORDS = "My words"
 
 
 class WordLists:
@@ -40,6 +42,22 @@ class WordLists:
             for pane in self.window.panes:
                 if pane.text().strip():
                     self.window.analyse(pane.index)
+
+    def add_word(self, words: str, alternative: str = "", reason: str = "",
+                 list_name: str = MY_WORDS) -> bool:
+        """Add loaded words to one of the user's lists (made if missing); analyse again."""
+        lists = {w.name: w for w in self.library.lists()[0]}
+        target = lists.get(list_name) or WordList(list_name, ())
+        try:
+            record = new_record(words.lower(), "loaded", alternative, reason)
+            self.library.save(WordList(target.name, (*target.records, record), target.enabled))
+        except (WordListError, UserDataError) as exc:
+            self.window.statusBar().showMessage(f"Not added to the word list: {exc}", 10000)
+            return False
+        if self.dialog is not None:
+            self.dialog.refresh()
+        self.reload()
+        return True
 
     def open_dialog(self):
         """Show the word-list manager (made once, kept)."""

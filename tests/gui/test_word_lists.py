@@ -118,3 +118,36 @@ def _pack(tmp_path):
     pack = tmp_path / "class pack.jsonl"
     pack.write_text(LIST, encoding="utf-8")
     return pack
+
+
+def test_word_lists_mark_as_loaded_can_add_the_word_to_my_list(make_window, qtbot,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMenu
+
+    from framelens.gui.offsets import Utf16Map
+    from framelens.gui.user_marks import _Form
+
+    window = make_window(analyze_with_words)
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        window.set_text(0, TEXT, "draft")
+
+    def answer(dialog):
+        dialog.fields[0].setText("spending")
+        dialog.everywhere.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(_Form, "exec", answer)
+    menu = QMenu()
+    window.panes[0].editor.extend_menu(menu, Utf16Map(TEXT).to_qt(TEXT.index("splurge")), None)
+    action = next(a for a in menu.actions() if a.text().startswith("Mark \u201csplurge\u201d"))
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        action.trigger()
+    lists = window.word_lists.library.lists()[0]
+    assert [(w.name, w.records) for w in lists] == [
+        ("My words", ({"term": "splurge", "category": "loaded", "alternative": "spending"},))]
+    # in another article too, the word is now marked, with the alternative
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        window.set_text(1, "Another splurge.\n", "other")
+    other = window.panes[1].analysis
+    assert [(other.text[s.start:s.end], s.alternative) for s in other.spans] == [
+        ("splurge", "spending")]
