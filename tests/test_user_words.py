@@ -226,3 +226,19 @@ def test_corrections_travel_into_pdf_and_html_notes(tmp_path):
     assert "Loaded language \u2014 corrected by you" in printed  # the added mark's own note
     page = html.render_html([corrected], None)
     assert "Corrected by you (2)" in page and "corrected by you" in page
+
+
+def test_cli_my_corrections_apply_to_exports(tmp_path):
+    article = _list(tmp_path, BUDGET, "budget.txt")
+    start = BUDGET.index("trimmed")
+    corrections.CorrectionStore().save(BUDGET, str(article), [
+        corrections.mark_loaded(BUDGET, start, start + 7, "cut", "")])
+    out = tmp_path / "out.json"
+    assert run_cli("analyze", str(article), "--json", str(out)).returncode == 0
+    spans = json.loads(out.read_text(encoding="utf-8"))["documents"][0]["spans"]
+    assert not any(s.get("by") for s in spans)  # without the flag: FrameLens's marks only
+    result = run_cli("analyze", str(article), "--my-corrections", "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))["documents"][0]
+    assert [s["text"] for s in document["spans"] if s.get("by") == "user"] == ["trimmed"]
+    assert document["corrections"] == ["\u201ctrimmed\u201d marked as loaded"]
