@@ -224,8 +224,13 @@ class ReviewStore:
     def load(self, text: str, source: str | None = None) -> list[dict[str, Any]]:
         return self.store.load(text, source).items
 
-    def save(self, text: str, source: str | None, ignores: list[dict[str, Any]]) -> None:
+    def save(self, text: str, source: str | None, ignores: list[dict[str, Any]],
+             replacing: str | None = None) -> None:
+        """Keep the draft's ignores; `replacing`: the draft's previous text, whose record
+        (made before the writer's last replacement) is dropped."""
         self.store.save(text, source, ignores)
+        if replacing is not None and replacing != text:
+            self.store.forget(replacing)
 
 
 def describe(finding: Finding) -> str:

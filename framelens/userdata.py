@@ -107,6 +107,12 @@ class ArticleStore:
                           "source": source, "items": items})
         return path
 
+    def forget(self, text: str) -> None:
+        """Remove the record of an older version of an article (unless it is unreadable)."""
+        path = self.path_for(text)
+        if path not in self._broken:
+            path.unlink(missing_ok=True)
+
     def _by_source(self, source: str) -> list[Path]:
         found = []
         for candidate in self.folder.glob("*.json") if self.folder.is_dir() else ():

@@ -242,3 +242,11 @@ def test_cli_my_corrections_apply_to_exports(tmp_path):
     document = json.loads(out.read_text(encoding="utf-8"))["documents"][0]
     assert [s["text"] for s in document["spans"] if s.get("by") == "user"] == ["trimmed"]
     assert document["corrections"] == ["\u201ctrimmed\u201d marked as loaded"]
+
+
+def test_draft_report_pdf_survives_emoji_and_markup_characters(tmp_path):
+    text = "Shock \U0001F631 <b>claims</b> & more: the plan is clearly a disaster.\n"
+    analysis = engine.analyze(text)
+    out = tmp_path / "report.pdf"
+    write_draft_report(analysis, review.findings(analysis), str(out))
+    assert "clearly" in PdfReader(str(out)).pages[0].extract_text()

@@ -72,7 +72,7 @@ def _pdf(analysis: Analysis, found: Sequence[Finding], out: str) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-    from framelens.export.pdf_canvas import FONT, register_fonts
+    from framelens.export.pdf_canvas import FONT, markup, register_fonts
 
     register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=8.5, leading=10.5)
@@ -80,13 +80,13 @@ def _pdf(analysis: Analysis, found: Sequence[Finding], out: str) -> None:
                              leading=13, spaceBefore=5)
     title = ParagraphStyle("title", parent=body, fontName=FONT + "-Bold", fontSize=14,
                            leading=17)
-    story = [Paragraph(escape(f"Draft report: {_title(analysis)}"), title),
-             Paragraph(escape(_intro(analysis, found)), body), Spacer(1, 3 * mm)]
+    story = [Paragraph(markup(f"Draft report: {_title(analysis)}"), title),
+             Paragraph(markup(_intro(analysis, found)), body), Spacer(1, 3 * mm)]
     advice_style = ParagraphStyle("advice", parent=body, fontName=FONT + "-Oblique")
     for kind_heading, advice, lines in report_lines(found):
-        story.append(Paragraph(escape(kind_heading), heading))
-        story.append(Paragraph(escape(advice), advice_style))
-        story += [Paragraph("\u2022 " + escape(line), body) for line in lines]
+        story.append(Paragraph(markup(kind_heading), heading))
+        story.append(Paragraph(markup(advice), advice_style))
+        story += [Paragraph("\u2022 " + markup(line), body) for line in lines]
     if not found:
         story.append(Paragraph("Nothing to check.", body))
     with atomic_output(out, binary=True) as handle:

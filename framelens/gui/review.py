@@ -40,6 +40,7 @@ class ReviewPanel(QDockWidget):
         self.window_ = window
         self.store = review.ReviewStore(ArticleStore("review", folder or data_dir()))
         self.session: review.ReviewSession | None = None
+        self.saved_text = ""
         self.pane: int | None = None
         content = QWidget()
         content.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -98,6 +99,7 @@ class ReviewPanel(QDockWidget):
             self.window_.statusBar().showMessage(str(exc), 15000)
             ignores = []
         self.pane, self.session = pane, review.ReviewSession(analysis, ignores)
+        self.saved_text = analysis.text  # the text the ignores were last kept under
         self.setWindowTitle(f"Review Draft \u2014 {PANE_NAMES[pane]}")
         self.show()
         self.raise_()
@@ -164,7 +166,8 @@ class ReviewPanel(QDockWidget):
             return
         try:
             self.store.save(self.session.text, self.window_.panes[self.pane].source,
-                            self.session.ignores)
+                            self.session.ignores, self.saved_text)
+            self.saved_text = self.session.text
         except UserDataError as exc:
             self.window_.statusBar().showMessage(str(exc), 15000)
 

@@ -58,7 +58,10 @@ def test_review_draft_steps_replaces_and_ignores(make_window, fake, qtbot, tmp_p
     window.review.stop()
     assert panel.start(0)
     assert [(f.kind, f.words) for f in panel.session.open] == [(review.LOADED, "awful")]
+    kept = list((tmp_path / "userdata" / "review").glob("*.json"))
+    assert len(kept) == 1  # one record for the draft as it is now, none for older versions
     report = tmp_path / "report.html"
+
     assert panel.save_report_dialog(str(report))
     page = report.read_text(encoding="utf-8")
     assert "Loaded words (1)" in page and "line 2: \u201cawful\u201d \u2192 \u201cbad\u201d" in page
