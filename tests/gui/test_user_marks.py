@@ -181,3 +181,30 @@ def test_user_marks_reset_asks_first(make_window, fake, qtbot, message_boxes):
     window.user_marks.reset()
     assert _loaded(window) == [("disaster", "")]
     assert any("Forget your 1 correction" in q for q in message_boxes.asked)
+
+
+def test_user_marks_right_click_on_a_mark_offers_the_corrections(make_window, fake, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    window = _open(make_window, fake, qtbot)
+    editor = window.panes[0].editor
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(TEXT.index("disaster") + 2)
+    point = editor.cursorRect(cursor).center()
+    shown = []
+
+    def read_and_close():  # the menu is modal: read it, then close it
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(50, read_and_close)
+            return
+        shown.extend(a.text() for a in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(50, read_and_close)
+    editor.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                              editor.viewport().mapToGlobal(point)))
+    assert shown[:2] == ["Not loaded here: \u201cdisaster\u201d", "Label Sentence as Opinion"]
+    assert "Replace \u201cdisaster\u201d with \u201cproblem\u201d" in shown  # still offered
