@@ -17,6 +17,10 @@ SEED_FILES = ("000_e30f89b89acd5eb9.txt", "004_fbb9bac256490603.txt")
 QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
 
+# The `gui` options passed on to `framelens.gui.app.run` as they are.
+GUI_OPTIONS = ("presentation", "zoom", "claim", "show")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framelens",
@@ -29,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="analyse one or more articles")
     analyze.add_argument("paths", nargs="+", metavar="PATH")
     _add_output_options(analyze)
+    analyze.add_argument("--draft-report", metavar="OUT.pdf|OUT.html",
+                         help="write a one-page report of what to check in the draft (one PATH)")
 
     compare = commands.add_parser("compare", help="compare the framing of two articles")
     compare.add_argument("paths", nargs="*", metavar="PATH")
@@ -51,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--claim", type=int, default=0, metavar="N",
                      help="once both articles are analysed, choose aligned claim N and show "
                           "the Aligned claims tab")
+    gui.add_argument("--show", choices=("review", "word-lists"), default="",
+                     help="with --screenshot: picture Review Draft on A, or the word-list "
+                          "manager")
     return parser
 
 
@@ -66,6 +75,11 @@ def _add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     sub.add_argument("--side-by-side", action="store_true",
                      help="PDF: lay the two articles out in two columns")
+    sub.add_argument("--words", action="append", default=[], metavar="FILE",
+                     help="apply a word list of your own (JSONL, as made by the window's Word "
+                          "Lists; may be repeated)")
+    sub.add_argument("--my-corrections", action="store_true",
+                     help="apply the corrections you made to these articles in the window")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,8 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args)
         paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
         return _gui(paths, getattr(args, "screenshot", None),
-                    getattr(args, "presentation", False), getattr(args, "zoom", 0),
-                    getattr(args, "claim", 0))
+                    **{option: getattr(args, option) for option in GUI_OPTIONS
+                       if hasattr(args, option)})
     except KeyboardInterrupt:
         return 130
     except _Failure as failure:
@@ -124,7 +138,34 @@ def _load(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
     return good, texts, errors
 
 
-def _run_engine(paths: Sequence[str], texts: Sequence[str]) -> tuple[list, list[str]]:
+def _user_words(args: argparse.Namespace):  # -> UserWords | None
+    """The word lists named by --words, or a one-line failure naming the bad line."""
+    if not getattr(args, "words", None):
+        return None
+    from framelens.wordlists import WordListError, load_words_files
+
+    try:
+        return load_words_files(args.words)
+    except WordListError as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _corrected(args: argparse.Namespace, analyses: list) -> list:
+    """With --my-corrections, the analyses as corrected in the window (`corrections.apply`)."""
+    if not getattr(args, "my_corrections", False):
+        return analyses
+    from framelens.corrections import CorrectionStore, apply
+    from framelens.userdata import UserDataError
+
+    store = CorrectionStore()
+    try:
+        return [apply(a, store.load(a.text, a.source)) for a in analyses]
+    except UserDataError as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _run_engine(paths: Sequence[str], texts: Sequence[str], words=None
+                ) -> tuple[list, list[str]]:
     """Analyse the texts; returns the usable analyses and one error line per refused text.
 
     A text FrameLens cannot use (another language, no words) is refused after analysis,
@@ -135,7 +176,7 @@ def _run_engine(paths: Sequence[str], texts: Sequence[str]) -> tuple[list, list[
     from framelens.nlp.pipeline import ModelUnavailable
 
     try:
-        analyses = engine.analyze_many(texts, paths)
+        analyses = engine.analyze_many(texts, paths, words=words)
     except ModelUnavailable as exc:
         raise _Failure(str(exc)) from None
     usable, errors = [], []
@@ -184,15 +225,21 @@ def _export(args: argparse.Namespace, analyses: list, comparison) -> None:
 def _analyze(args: argparse.Namespace) -> int:
     from framelens.export import jsonfile
 
+    words = _user_words(args)
+    if args.draft_report and len(args.paths) != 1:
+        raise _Failure("--draft-report takes one PATH (the draft)")
     paths, texts, errors = _load(args.paths)
-    analyses, refused = _run_engine(paths, texts) if texts else ([], [])
+    analyses, refused = _run_engine(paths, texts, words) if texts else ([], [])
+    analyses = _corrected(args, analyses)
     errors += refused
     for line in errors:
         print(f"framelens: {line}", file=sys.stderr)
     if args.json:
         _write_json(lambda: jsonfile.write_analyses(analyses, args.json))
     _export(args, analyses, None)
-    if not (args.json or args.pdf or args.html or args.csv):
+    if args.draft_report and analyses:
+        _draft_report(analyses[0], args.draft_report)
+    if not (args.json or args.pdf or args.html or args.csv or args.draft_report):
         for analysis in analyses:
             print(_summary(analysis))
     return 1 if errors else 0
@@ -210,10 +257,12 @@ def _compare(args: argparse.Namespace) -> int:
         return compare_pairs(args.pairs, args.json, _Failure)
     if len(args.paths) != 2:
         raise _Failure("compare needs two paths (or --pairs PAIRS.tsv)")
+    words = _user_words(args)
     paths, texts, errors = _load(args.paths)
     if errors:
         raise _Failure("; ".join(errors))
-    analyses, refused = _run_engine(paths, texts)
+    analyses, refused = _run_engine(paths, texts, words)
+    analyses = _corrected(args, analyses)
     if refused:
         raise _Failure("; ".join(refused))
     first, second = analyses
@@ -230,6 +279,22 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draft_report(analysis, out: str) -> None:
+    """Write the one-page draft report (the findings the draft review steps through)."""
+    from framelens.export.draft_report import write_draft_report
+    from framelens.review import ReviewStore, findings, is_ignored
+    from framelens.userdata import UserDataError
+
+    try:
+        ignores = ReviewStore().load(analysis.text, analysis.source)
+    except UserDataError as exc:
+        print(f"framelens: {exc}", file=sys.stderr)
+        ignores = []
+    found = [f for f in findings(analysis) if not is_ignored(analysis.text, f, ignores)]
+    _write_json(lambda: write_draft_report(analysis, found, out))
+    print(f"{out}: {counted(len(found), 'finding')}")
+
+
 def _write_json(write: Callable[[], None]) -> None:
     """Run a JSON write; an unwritable path becomes a one-line failure (nothing half-written)."""
     from framelens.fileio import OutputError
@@ -240,8 +305,8 @@ def _write_json(write: Callable[[], None]) -> None:
         raise _Failure(str(exc)) from None
 
 
-def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = False,
-         zoom: int = 0, claim: int = 0) -> int:
+def _gui(paths: Sequence[str], screenshot: str | None, **options) -> int:
+    """Open the window; `options` are `gui.app.run`'s (presentation, zoom, claim, ...)."""
     try:
         from framelens.gui.app import run
     except ImportError:
@@ -249,8 +314,7 @@ def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = Fals
         if len(paths) == 2:
             return main(["compare", *paths])
         raise _Failure("the desktop app needs PySide6: pip install PySide6-Essentials") from None
-    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom,
-               claim=claim)
+    return run(list(paths), screenshot=screenshot, **options)
 
 
 def _summary(analysis) -> str:

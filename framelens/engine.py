@@ -22,7 +22,6 @@ from framelens.analyzers import (
     frames,
     genre,
     headline,
-    loaded,
     metrics,
     opinion,
     quotes,
@@ -30,6 +29,7 @@ from framelens.analyzers import (
     techniques,
     terms,
     tone,
+    user_lexicon,
 )
 from framelens.analyzers.quote_marks import QuotedSpan
 from framelens.comparison import compare
@@ -49,6 +49,7 @@ from framelens.model import (
 from framelens.nlp import pipeline
 from framelens.nlp.parsed import ParsedText, parse_many
 from framelens.textio import MAX_TEXT_CHARS, InputError
+from framelens.wordlists import UserWords
 
 __all__ = ["analyze", "analyze_many", "compare", "warm_up"]
 
@@ -83,13 +84,16 @@ def _load_side_data() -> None:
 
 
 def analyze(text: str, source: str | None = None,
-            progress: Callable[[float], None] | None = None) -> Analysis:
-    """Analyse one text; `progress(fraction)` is called as the work advances."""
-    return analyze_many([text], [source], progress)[0]
+            progress: Callable[[float], None] | None = None,
+            words: UserWords | None = None) -> Analysis:
+    """Analyse one text; `progress(fraction)` is called as the work advances; `words`: the
+    user's word lists to apply besides the shipped ones (`framelens.wordlists`)."""
+    return analyze_many([text], [source], progress, words)[0]
 
 
 def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = None,
-                 progress: Callable[[float], None] | None = None) -> list[Analysis]:
+                 progress: Callable[[float], None] | None = None,
+                 words: UserWords | None = None) -> list[Analysis]:
     """Analyse several texts with one shared `nlp.pipe` stream (faster than one by one).
 
     `progress(fraction)` is called while parsing (most of the work: up to 0.9) and after
@@ -114,14 +118,14 @@ def analyze_many(texts: Sequence[str], sources: Sequence[str | None] | None = No
     parsed_all = parse_many(nlp, texts, excluded, progress=parse_progress)
     results = []
     for index, (parsed, source) in enumerate(zip(parsed_all, sources, strict=True)):
-        results.append(_analyze_parsed(parsed, debris[index], errors[index], source))
+        results.append(_analyze_parsed(parsed, debris[index], errors[index], source, words))
         if progress is not None:
             progress(0.9 + 0.1 * (index + 1) / len(texts))
     return results
 
 
 def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
-                    source: str | None) -> Analysis:
+                    source: str | None, user_words: UserWords | None = None) -> Analysis:
     text = parsed.text
     sentence_texts = [s.text for s in parsed.sentences()]
     tones = _guarded("tone", lambda: tone.sentence_tones(sentence_texts),
@@ -132,7 +136,8 @@ def _analyze_parsed(parsed: ParsedText, debris: list[Span], errors: list[str],
     found_quotes: list[Quote] = _guarded(
         "quotes", lambda: quotes.find_quotes(parsed, passages), [], errors)
     marks: list[Span] = _guarded(
-        "loaded", lambda: loaded.find_marks(parsed, passages, found_quotes), [], errors)
+        "loaded", lambda: user_lexicon.find_marks(parsed, passages, found_quotes, user_words),
+        [], errors)
     sentences: list[Sentence] = _guarded(
         "opinion", lambda: opinion.label_sentences(parsed, found_quotes, marks, tones, passages),
         [], errors)

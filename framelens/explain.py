@@ -91,6 +91,21 @@ def source_counts(analysis: Analysis) -> SourceCounts:
                         len(analysis.sources()))
 
 
+def by_you(by: str) -> str:
+    """What a heading adds when the user made or corrected the mark: the views and the
+    exports say so ("Loaded language — corrected by you")."""
+    return " \u2014 corrected by you" if by == labels.BY_USER else ""
+
+
+def corrections_note(analysis: Analysis) -> str:
+    """The user's corrections of an article in one line for the exports (removed marks
+    leave no note of their own), or "" when there are none."""
+    if not analysis.corrections:
+        return ""
+    return (f"Corrected by you ({len(analysis.corrections)}): "
+            + "; ".join(analysis.corrections) + ".")
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip("\u201d\u2019\")'")[-1:] in (".", "!", "?", "\u2026")
 
@@ -107,6 +122,7 @@ def explain_span(analysis: Analysis, span: Span) -> Explanation:
     if span.category == labels.TECHNIQUE:
         return explain_technique(analysis, span)
     heading = style(span.category).name + (f" ({span.subtype})" if span.subtype else "")
+    heading += by_you(span.by)
     lines = [span.explanation] if span.explanation else []
     if span.alternative:
         lines.append(f"Neutral alternative: \u201c{span.alternative}\u201d")
@@ -118,7 +134,7 @@ def explain_technique(analysis: Analysis, span: Span) -> Explanation:
     """A technique span: the technique, the evidence and whose it is (in `explanation`), and
     the question to ask."""
     name = technique_name(span.subtype)
-    heading = f"{style(span.category).name}: {name}"
+    heading = f"{style(span.category).name}: {name}{by_you(span.by)}"
     # the explanation stands alone in JSON ("Flag-waving: ..."); here the heading names it
     reason = span.explanation.removeprefix(f"{name}: ")
     lines = [reason] if reason else []
@@ -172,6 +188,7 @@ def explain_sentence(analysis: Analysis, sentence: Sentence, max_cues: int | Non
         lines.append(frame_tags(sentence))
     rules = tuple(dict.fromkeys(e.rule for e in shown))
     heading = f"{style(sentence.label).name} sentence (opinion score {sentence.score:.2f})"
+    heading += by_you(sentence.by)
     return Explanation(heading, "", tuple(lines), ", ".join(rules), rules)
 
 
@@ -204,7 +221,8 @@ def explain_quote(analysis: Analysis, quote: Quote, with_content: bool = False) 
     if with_content:
         lines.append(
             f"Said: \u201c{clip(analysis.excerpt(quote.content.start, quote.content.end))}\u201d")
-    return Explanation(f"{quote.kind.capitalize()} quote", "", tuple(lines), quote.rule)
+    return Explanation(f"{quote.kind.capitalize()} quote{by_you(quote.by)}", "", tuple(lines),
+                       quote.rule)
 
 
 HEADLINE_MORE_ALARMING = "The headline is more alarming than the article."

@@ -56,6 +56,9 @@ STANCE_RULE: Final = "quotes.stance"
 CUE_NEUTRAL: Final = "neutral"
 CUE_LOADED: Final = "loaded"
 
+# Who made a mark or label (the JSON contract's additive `by` field; absent: FrameLens).
+BY_USER: Final = "user"
+
 # Genre labels.
 GENRE_OPINION: Final = "opinion"
 GENRE_REPORTING: Final = "reporting"

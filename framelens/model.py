@@ -86,6 +86,7 @@ class Sentence:
     evidence: tuple[Evidence, ...] = ()
     tone: float = 0.0
     frames: tuple[FrameTag, ...] = ()
+    by: str = ""  # who set the label: "" FrameLens, labels.BY_USER a user's correction
 
     @property
     def frame_ids(self) -> tuple[str, ...]:
@@ -112,6 +113,7 @@ class Span:
     question: str = ""
     voice: str = ""
     speaker: str | None = None
+    by: str = ""  # who made the mark: "" FrameLens, labels.BY_USER a user's correction
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class Quote:
     cue_verb: str | None = None
     cue_tone: str | None = None
     explanation: str = ""
+    by: str = ""  # "" FrameLens, labels.BY_USER: the user corrected the speaker
 
     @property
     def voiced(self) -> bool:
@@ -236,6 +239,7 @@ class Analysis:
     headline: HeadlineCheck | None = None
     terms: tuple[Term, ...] = ()
     entities: tuple[Entity, ...] = ()
+    corrections: tuple[str, ...] = ()  # the user's corrections applied, in words
 
     @property
     def primary_frame(self) -> str | None:
@@ -305,14 +309,14 @@ class Analysis:
                 {"start": s.start, "end": s.end, "label": s.label, "score": s.score,
                  "tone": s.tone, "evidence": [asdict(e) for e in s.evidence],
                  "frames": list(s.frame_ids),
-                 "frame_evidence": [asdict(t) for t in s.frames]}
+                 "frame_evidence": [asdict(t) for t in s.frames], **_by_json(s.by)}
                 for s in self.sentences
             ],
             "spans": [
                 {"start": s.start, "end": s.end, "category": s.category,
                  "explanation": s.explanation, "subtype": s.subtype, "rule": s.rule,
                  "alternative": s.alternative, "text": self.text[s.start:s.end],
-                 **_technique_json(s)}
+                 **_technique_json(s), **_by_json(s.by)}
                 for s in self.spans
             ],
             "quotes": [_quote_json(q) for q in self.quotes],
@@ -322,6 +326,7 @@ class Analysis:
             "headline": None if self.headline is None else asdict(self.headline),
             "terms": [[t.start, t.end, t.lemma, t.pos, t.entity, t.role] for t in self.terms],
             "entities": [[e.start, e.end, e.label, e.role] for e in self.entities],
+            **({"corrections": list(self.corrections)} if self.corrections else {}),
         }
 
     @classmethod
@@ -338,13 +343,14 @@ class Analysis:
             sentences=tuple(
                 Sentence(s["start"], s["end"], s["label"], s["score"],
                          tuple(Evidence(**e) for e in s.get("evidence", ())), s.get("tone", 0.0),
-                         tuple(_frame_tag_from_json(t) for t in s.get("frame_evidence", ())))
+                         tuple(_frame_tag_from_json(t) for t in s.get("frame_evidence", ())),
+                         s.get("by", ""))
                 for s in data["sentences"]
             ),
             spans=tuple(
                 Span(s["start"], s["end"], s["category"], s["explanation"], s.get("rule", ""),
                      s.get("subtype", ""), s.get("alternative"), s.get("question", ""),
-                     s.get("voice", ""), s.get("speaker"))
+                     s.get("voice", ""), s.get("speaker"), s.get("by", ""))
                 for s in data["spans"]
             ),
             quotes=tuple(_quote_from_json(q) for q in data["quotes"]),
@@ -356,7 +362,13 @@ class Analysis:
             headline=_headline_from_json(data.get("headline")),
             terms=tuple(Term(*t) for t in data.get("terms", ())),
             entities=tuple(Entity(*e) for e in data.get("entities", ())),
+            corrections=tuple(data.get("corrections", ())),
         )
+
+
+def _by_json(by: str) -> dict[str, str]:
+    """The additive "by" field: present only on what a user made or corrected."""
+    return {"by": by} if by else {}
 
 
 def _technique_json(span: Span) -> dict[str, Any]:
@@ -399,6 +411,7 @@ def _quote_json(q: Quote) -> dict[str, Any]:
         "cue_tone": q.cue_tone,
         "rule": q.rule,
         "explanation": q.explanation,
+        **_by_json(q.by),
     }
 
 
@@ -407,7 +420,7 @@ def _quote_from_json(d: dict[str, Any]) -> Quote:
     assert content is not None
     return Quote(d["kind"], content, _range_from_json(d.get("speaker")),
                  _range_from_json(d.get("cue")), d.get("rule", ""), d.get("speaker_name"),
-                 d.get("cue_verb"), d.get("cue_tone"), d.get("explanation", ""))
+                 d.get("cue_verb"), d.get("cue_tone"), d.get("explanation", ""), d.get("by", ""))
 
 
 @dataclass(frozen=True)

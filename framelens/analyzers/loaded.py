@@ -269,11 +269,12 @@ def _block_marks(doc: Doc, offset: int, inner: Sequence[tuple[int, int]],
 
 
 def find_marks(parsed: ParsedText, quoted: Sequence[QuotedSpan] | None = None,
-               quotes: Sequence[Quote] = ()) -> list[Span]:
+               quotes: Sequence[Quote] = (), lexicon: Lexicon | None = None) -> list[Span]:
     """Loaded-language, hedge and booster spans in text order, one per word or phrase
     (`quoted`: the text's quoted passages, if already found). Loaded words in the content
-    of `quotes` that give a source a voice are the source's and are dropped."""
-    lexicon = load_lexicon()
+    of `quotes` that give a source a voice are the source's and are dropped. `lexicon`
+    replaces the shipped one (the user's word lists added: `user_lexicon.lexicon_with`)."""
+    lexicon = lexicon or load_lexicon()
     if quoted is None:
         quoted = quote_finder.quoted_passages(parsed)
     index = QuotedIndex(parsed.text, quoted)

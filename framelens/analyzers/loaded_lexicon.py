@@ -141,6 +141,12 @@ def _records() -> Iterator[tuple[dict[str, Any], str]]:
         yield record, record["category"]
 
 
+def phrase_slots(term: str) -> list[tuple[frozenset[str], ...]]:
+    """The token slots of a multi-word term (with and without its hyphens); [] for a word."""
+    return [tuple(inflections(t) for t in tokens) for tokens in _phrase_variants(term)
+            if len(tokens) > 1]
+
+
 def _phrase_variants(term: str) -> Iterable[tuple[str, ...]]:
     tokens = tuple(_PHRASE_TOKEN_RE.findall(term))
     yield tokens

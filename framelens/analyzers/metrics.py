@@ -18,8 +18,9 @@ _SECOND = frozenset(["you", "your", "yours", "yourself", "yourselves"])
 
 
 def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
-            quotes: Sequence[Quote]) -> Metrics:
-    """All figures of one document (see `labels.METRICS` for their meaning)."""
+            quotes: Sequence[Quote], reading: tuple[float, float] | None = None) -> Metrics:
+    """All figures of one document (see `labels.METRICS` for their meaning); `reading`
+    gives the reading ease and grade already known (marks changed, words did not)."""
     body = [text[s.start:s.end] for s in sentences]
     words = [w for chunk in body for w in _WORD_RE.findall(chunk)]
     n_words = len(words)
@@ -64,8 +65,8 @@ def compute(text: str, sentences: Sequence[Sentence], spans: Sequence[Span],
         second_person_per_100=per_100(sum(1 for w in own_words if w in _SECOND)),
         tone_mean=statistics.fmean(tones) if tones else 0.0,
         tone_spread=statistics.pstdev(tones) if len(tones) > 1 else 0.0,
-        flesch_reading_ease=readability.reading_ease(joined),
-        grade_level=readability.grade_level(joined),
+        flesch_reading_ease=reading[0] if reading else readability.reading_ease(joined),
+        grade_level=reading[1] if reading else readability.grade_level(joined),
         mean_sentence_length=n_words / n_sents if n_sents else 0.0,
         technique_count=len(used),
         technique_writer_count=sum(1 for s in used if s.voice == labels.VOICE_WRITER),

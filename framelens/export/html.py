@@ -148,6 +148,8 @@ def _article(analysis: Analysis, side: str, categories: Collection[str]) -> str:
              f'<p class="meta">Source: {_clean(display_source(analysis))} \u00b7 reads as '
              f"<b>{_clean(analysis.genre.label)}</b> (score {analysis.genre.score:.2f}) \u00b7 "
              f"{analysis.metrics.word_count} words. Hover a marked passage for its note.</p>"]
+    if analysis.corrections:
+        parts.append(f'<p class="meta">{_clean(explain.corrections_note(analysis))}</p>')
     parts += [_paragraph(analysis, side, marks, categories, start, end)
               for start, end in marklib.blocks(analysis.text)]
     return "".join(parts)

@@ -181,6 +181,8 @@ def article_header(analysis: Analysis, side: str, size: float,
             f"(for example emoji, CJK or right-to-left scripts) "
             f"{'is' if replaced == 1 else 'are'} printed as {REPLACEMENT}. The HTML and "
             "CSV exports keep them.", sheet["small"]))
+    if analysis.corrections:
+        flowables.append(Paragraph(markup(explain.corrections_note(analysis)), sheet["small"]))
     where = "at the foot of the page" if notes_at_foot else "below the paragraph"
     flowables.append(Paragraph(
         f"Marked text carries a tag (symbol and number) at its start; the note {where} "

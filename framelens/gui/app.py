@@ -65,10 +65,11 @@ def run_without_display(paths: list[str]) -> int:
 
 
 def run(paths: list[str], screenshot: str | None = None, presentation: bool = False,
-        zoom: int = 0, claim: int = 0) -> int:
+        zoom: int = 0, claim: int = 0, show: str = "") -> int:
     """Open the window on up to two files, in presentation mode and `zoom` steps in if
     asked, with aligned claim number `claim` chosen once both are analysed; with
-    `screenshot`, save a picture and exit."""
+    `screenshot`, save a picture and exit (of Review Draft or the word-list manager if
+    `show` says so)."""
     quiet_libraries()
     if not display_available():
         if screenshot is None:
@@ -80,7 +81,7 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     if screenshot is not None:
-        return _screenshot(app, paths, screenshot, presentation, zoom, claim)
+        return _screenshot(app, paths, screenshot, presentation, zoom, claim, show)
 
     from framelens.gui.autosave import AutosaveStore
     from framelens.gui.window import MainWindow
@@ -149,8 +150,19 @@ def save_png(pixmap, out: str) -> None:
         handle.write(bytes(data))
 
 
+def _show_user_workflow(window, show: str):
+    """Open Review Draft on A (the window is pictured) or the word-list manager (it is)."""
+    if show == "review":
+        window.review.start(0)
+    elif show == "word-lists":
+        dialog = window.word_lists.open_dialog()
+        dialog.resize(900, 360)
+        return dialog
+    return window
+
+
 def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
-                zoom: int = 0, claim: int = 0) -> int:
+                zoom: int = 0, claim: int = 0, show: str = "") -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from framelens.gui.settings import Settings
@@ -171,9 +183,10 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
             show_first_explanation(window)
             if claim:
                 choose_claim(window, claim)
+            shown = _show_user_workflow(window, show)  # "review" or "word-lists", if asked
             app.processEvents()
             try:
-                save_png(window.grab(), out)
+                save_png(shown.grab(), out)
             except OSError as exc:
                 outcome.update(status=1, message=str(exc))
                 window.close()

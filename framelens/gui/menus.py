@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from framelens.gui import exports, frame_filter
+from framelens.gui import exports, frame_filter, user_menus
 from framelens.gui.help_page import show_guide
 
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
@@ -96,6 +96,8 @@ def build(window) -> dict[str, QAction]:
                                 window.presenter.toggle_panels, ["F10"])
     actions["one_pane"] = _action(window, view_menu, "&One Pane / Both Panes",
                                   window.presenter.toggle_one_pane, ["F12"])
+
+    user_menus.build_menu(window, bar.addMenu("&Review"), actions, edit_menu)
 
     help_menu = bar.addMenu("&Help")
     actions["guide"] = _action(window, help_menu, "&How to Read the Marks",

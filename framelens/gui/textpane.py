@@ -131,6 +131,8 @@ class ArticleEditor(QPlainTextEdit):
         self._linked: list[QTextCursor] = []  # sentences of the chosen aligned claim
         self.redrawing = False
         self.details = False  # tooltips show rule ids and weights
+        # extend_menu(menu, qt_position, qt_selection or None): more entries (corrections)
+        self.extend_menu = None
         self.highlighter = MarkHighlighter(self)
 
     # --- marks -----------------------------------------------------------------------
@@ -392,6 +394,13 @@ class ArticleEditor(QPlainTextEdit):
         else:
             mark = self.replaceable_at_cursor()
         menu = self.context_menu(event.pos(), mark)
+        if self.extend_menu is not None:
+            cursor = self.textCursor()
+            here = (self.cursorForPosition(event.pos()).position()
+                    if event.reason() == QContextMenuEvent.Reason.Mouse else cursor.position())
+            selected = (cursor.selectionStart(), cursor.selectionEnd())
+            inside = cursor.hasSelection() and selected[0] <= here <= selected[1]
+            self.extend_menu(menu, here, selected if inside else None)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

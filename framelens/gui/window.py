@@ -19,7 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
-from framelens.gui import frame_strip, frame_table, linking, look, menus, panels, unsaved
+from framelens.gui import (
+    frame_strip,
+    frame_table,
+    linking,
+    look,
+    menus,
+    panels,
+    unsaved,
+    user_menus,
+)
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
 from framelens.gui.explain import credited_marks
@@ -123,6 +132,8 @@ class MainWindow(QMainWindow):
         self.comparison = None  # of the two analyses, once both are in
         self.aligned_panel = None
         self.linker = linking.AlignmentLinker(self)
+        # the user's own marks: corrections, word lists, draft review (gui/user_menus.py)
+        self.user_marks, self.word_lists, self.review = user_menus.attach(self)
         self.runner.modelReady.connect(self._model_ready)
         self.runner.modelFailed.connect(self._model_failed)
         self.runner.finished.connect(self._finished)
@@ -226,7 +237,8 @@ class MainWindow(QMainWindow):
             self.panes[pane].show_message(self._model_message(), error=True)
             self._check_all_done()
             return
-        self.pending[pane] = self.runner.request(pane, text, self.panes[pane].source)
+        self.pending[pane] = self.runner.request(pane, text, self.panes[pane].source,
+                                                 **self.word_lists.options())
         if self.comparison_panel is not None and not self.panel_timer.isActive():
             self.panel_timer.start(PANELS_AFTER_TYPING_MS if self.panes[pane].dirty else 0)
         if self.runner.model_loaded:  # until then the status bar says the model is loading
@@ -235,6 +247,7 @@ class MainWindow(QMainWindow):
     # --- results --------------------------------------------------------------------------
     def _finished(self, pane: int, request_id: int, analysis) -> None:
         self.pending[pane] = None
+        analysis = self.user_marks.corrected(pane, analysis)
         target = self.panes[pane]
         if not target.apply_analysis(analysis):
             # The text changed after this request: the debounce timer will ask again.

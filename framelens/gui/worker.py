@@ -61,11 +61,12 @@ def _one_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def default_analyze(text: str, source: str | None, progress=None):
-    """The real engine (imported on the worker thread so the window opens first)."""
+def default_analyze(text: str, source: str | None, progress=None, words=None):
+    """The real engine (imported on the worker thread so the window opens first); `words`:
+    the user's word lists switched on (`wordlists.UserWords`)."""
     from framelens import engine
 
-    return engine.analyze(text, source, progress=progress)
+    return engine.analyze(text, source, progress=progress, words=words)
 
 
 def default_warm_up() -> None:
@@ -111,8 +112,9 @@ class AnalysisRunner(QObject):
             self.model_error = error
             self.modelFailed.emit(error)
 
-    def request(self, pane: int, text: str, source: str | None) -> int:
-        """Queue an analysis of `text` for `pane`; returns the request id."""
+    def request(self, pane: int, text: str, source: str | None, **options: Any) -> int:
+        """Queue an analysis of `text` for `pane` (`options`: more keyword arguments for the
+        analyser, e.g. the user's `words`); returns the request id."""
         self._counter += 1
         request_id = self._counter
         self._latest[pane] = request_id
@@ -122,7 +124,8 @@ class AnalysisRunner(QObject):
                 return _SKIPPED
             self.started.emit(pane, request_id)
             try:
-                return self._analyze(text, source, progress=self._reporter(pane, request_id))
+                return self._analyze(text, source, progress=self._reporter(pane, request_id),
+                                     **options)
             except InputError as exc:  # e.g. a text over the size limit: its own plain line
                 raise _Refused(str(exc)) from None
             except Exception as exc:  # an engine bug: a message in that pane only
