@@ -188,22 +188,19 @@ def figure(value: float | None, digits: int = 2) -> str:
 
 
 def rows(agreement: Agreement) -> list[tuple[str, str, str, str, str, str]]:
-    """The table of one student: category, key marks, student marks, P, R, F1 (and the
-    sentence labels as kappa with the observed agreement)."""
-    table = [(CATEGORY_NAMES[s.category], str(s.key_count), str(s.student_count),
-              figure(s.precision), figure(s.recall), figure(s.f1)) for s in agreement.spans]
-    sentences = agreement.sentences
-    return table + [("Sentence labels", str(sentences.compared + sentences.unlabelled),
-                     str(sentences.compared), f"kappa {figure(sentences.kappa)}",
-                     f"agree {figure(sentences.observed)}", "")]
+    """The table of one student: category, key marks, student marks, P, R, F1."""
+    return [(CATEGORY_NAMES[s.category], str(s.key_count), str(s.student_count),
+             figure(s.precision), figure(s.recall), figure(s.f1)) for s in agreement.spans]
 
 
 def summary_line(agreement: Agreement) -> str:
-    """One line: the mean F1 over the categories either side marked, and kappa."""
+    """One line: kappa of the sentence labels, the mean F1 over the word categories either
+    side marked, and how many disagreements there are."""
     f1s = [s.f1 for s in agreement.spans if s.f1 is not None]
     mean = sum(f1s) / len(f1s) if f1s else None
-    return (f"words: mean F1 {figure(mean)} over {len(f1s)} categories; sentences: kappa "
-            f"{figure(agreement.sentences.kappa)} over {agreement.sentences.compared} "
-            f"({agreement.sentences.unlabelled} unlabelled); "
-            f"{len(agreement.disagreements)} disagreements")
+    sentences = agreement.sentences
+    return (f"Sentence labels: kappa {figure(sentences.kappa)}, agreement "
+            f"{figure(sentences.observed)} over {sentences.compared} sentences "
+            f"({sentences.unlabelled} unlabelled). Words: mean F1 {figure(mean)} over "
+            f"{len(f1s)} categories. {len(agreement.disagreements)} disagreements.")
 

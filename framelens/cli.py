@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from framelens import __version__, labels
+from framelens import __version__, exercise_cli, labels
 from framelens.explain import counted
 from framelens.textio import InputError
 
@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "one article reports")
     _add_output_options(compare)
 
+    exercise_cli.add_agree_command(commands)
+
     gui = commands.add_parser("gui", help="open the desktop app (two articles side by side)")
     gui.add_argument("paths", nargs="*", metavar="PATH")
     gui.add_argument("--screenshot", metavar="OUT.png",
@@ -63,6 +65,7 @@ def _add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     sub.add_argument("--side-by-side", action="store_true",
                      help="PDF: lay the two articles out in two columns")
+    exercise_cli.add_handout_options(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "agree":
+            return exercise_cli.run(args.key, args.students, args.csv)
         paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
         return _gui(paths, getattr(args, "screenshot", None),
                     getattr(args, "presentation", False), getattr(args, "zoom", 0))
@@ -173,7 +178,9 @@ def _export(args: argparse.Namespace, analyses: list, comparison) -> None:
             from framelens.export import pdf
 
             pdf.write_pdf(analyses, comparison, args.pdf, _options(args))
-    except OutputError as exc:
+        if args.worksheet or args.key or args.key_from:
+            exercise_cli.write_handouts(args, analyses)
+    except (OutputError, exercise_cli.ExerciseError) as exc:
         raise _Failure(str(exc)) from None
 
 
@@ -188,7 +195,7 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(lambda: jsonfile.write_analyses(analyses, args.json))
     _export(args, analyses, None)
-    if not (args.json or args.pdf or args.html or args.csv):
+    if not (args.json or args.pdf or args.html or args.csv or args.worksheet or args.key):
         for analysis in analyses:
             print(_summary(analysis))
     return 1 if errors else 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,10 +107,15 @@ def sorted_marks(marks: Iterable[ExerciseMark]) -> tuple[ExerciseMark, ...]:
 
 
 # --- from and to an Analysis --------------------------------------------------------------
+_WEIGHT = re.compile(r" \(weight [+-]\d+\.\d+\)")
+
+
 def _plain(explanation: explain.Explanation) -> str:
+    """An explanation as one plain sentence or two, without rule weights (a class's reading)."""
     head = explanation.heading + (f": \u201c{explanation.quoted}\u201d"
                                   if explanation.quoted else "")
-    return " ".join([head + ("." if explanation.lines else ""), *explanation.lines]).strip()
+    lines = [_WEIGHT.sub("", line) for line in explanation.lines]
+    return " ".join([head + ("." if lines else ""), *lines]).strip()
 
 
 def marks_from_analysis(analysis: Analysis, by: Marker | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from framelens import labels
 from framelens.exercise import QUOTE, SPEAKER, ExerciseMark, Marker, MarkSet
+from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span, TextRange
 
 TEXT = ('The council approved the budget on Monday. '
         'Critics say the plan is a reckless gamble. '
@@ -45,3 +46,21 @@ def student_set() -> MarkSet:
     marks += [mark(labels.LOADED, "reckless"), mark(labels.BOOSTER, "will"),
               mark(QUOTE, '"We will fix the roads,"'), mark(SPEAKER, "Lee")]
     return MarkSet(TEXT, tuple(marks), Marker("student", "Ana"))
+
+
+def framelens_analysis() -> Analysis:
+    """What FrameLens might find in the article, built by hand (no language model)."""
+    sentences = tuple(Sentence(*where(s), label, 0.7) for s, label in zip(
+        ('The council approved the budget on Monday.',
+         'Critics say the plan is a reckless gamble.',
+         '"We will fix the roads," said Mayor Lee.', 'It may rain tomorrow.'),
+        (labels.FACT, labels.OPINION, labels.ATTRIBUTED, labels.FACT), strict=True))
+    spans = (Span(*where("reckless"), labels.LOADED, "An emotive word.", "loaded.x",
+                  "emotive", "risky"),
+             Span(*where("may"), labels.HEDGE, "Softens the claim.", "hedge.may"),
+             Span(*where("Monday"), labels.BOILERPLATE, "Debris.", "debris"))
+    quote = Quote(labels.DIRECT, TextRange(*where('"We will fix the roads,"')),
+                  TextRange(*where("Mayor Lee")), TextRange(*where("said")), "quotes.direct",
+                  "Mayor Lee", "say", labels.CUE_NEUTRAL)
+    return Analysis(TEXT, sentences, spans, (quote,), Genre(labels.GENRE_REPORTING, 0.2),
+                    Metrics(), "budget.txt", "Budget day")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from exercise_article import TEXT, key_set, mark, student_set, where
+from exercise_article import TEXT, framelens_analysis, key_set, mark, student_set, where
 
 from framelens import labels
 from framelens.exercise import (
@@ -24,24 +24,6 @@ from framelens.exercise import (
     sorted_marks,
     text_hash,
 )
-from framelens.model import Analysis, Genre, Metrics, Quote, Sentence, Span, TextRange
-
-
-def framelens_analysis() -> Analysis:
-    sentences = tuple(Sentence(*where(s), label, 0.7) for s, label in zip(
-        ('The council approved the budget on Monday.',
-         'Critics say the plan is a reckless gamble.',
-         '"We will fix the roads," said Mayor Lee.', 'It may rain tomorrow.'),
-        (labels.FACT, labels.OPINION, labels.ATTRIBUTED, labels.FACT), strict=True))
-    spans = (Span(*where("reckless"), labels.LOADED, "An emotive word.", "loaded.x",
-                  "emotive", "risky"),
-             Span(*where("may"), labels.HEDGE, "Softens the claim.", "hedge.may"),
-             Span(*where("Monday"), labels.BOILERPLATE, "Debris.", "debris"))
-    quote = Quote(labels.DIRECT, TextRange(*where('"We will fix the roads,"')),
-                  TextRange(*where("Mayor Lee")), TextRange(*where("said")), "quotes.direct",
-                  "Mayor Lee", "say", labels.CUE_NEUTRAL)
-    return Analysis(TEXT, sentences, spans, (quote,), Genre(labels.GENRE_REPORTING, 0.2),
-                    Metrics(), "budget.txt", "Budget day")
 
 
 def test_exercise_file_round_trips_and_follows_the_contract(tmp_path):
