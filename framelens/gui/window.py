@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from framelens import labels
-from framelens.gui import frame_strip, frame_table, look, menus, panels, unsaved
+from framelens.gui import exercise, frame_strip, frame_table, look, menus, panels, unsaved
 from framelens.gui.autosave import AutosaveStore, DraftKeeper
 from framelens.gui.docks import DockWidthKeeper
 from framelens.gui.explain import credited_marks
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.legend.toggled.connect(self._categories_toggled)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.actions_ = menus.build(self)
+        self.exercise = exercise.attach(self)  # class exercise: mark, then reveal
         self.panel_timer = QTimer(self)
         self.panel_timer.setSingleShot(True)
         self.panel_timer.timeout.connect(self._update_panels)
