@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="open in presentation mode (large type, the text given the screen)")
     gui.add_argument("--zoom", type=int, default=0, metavar="N",
                      help="zoom N steps in (negative: out) after opening")
+    gui.add_argument("--exercise", metavar="STUDENT.json",
+                     help="open a saved class exercise in pane A (with --screenshot: revealed)")
     return parser
 
 
@@ -84,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exercise_cli.run(args.key, args.students, args.csv)
         paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
         return _gui(paths, getattr(args, "screenshot", None),
-                    getattr(args, "presentation", False), getattr(args, "zoom", 0))
+                    getattr(args, "presentation", False), getattr(args, "zoom", 0),
+                    getattr(args, "exercise", None))
     except KeyboardInterrupt:
         return 130
     except _Failure as failure:
@@ -244,7 +247,7 @@ def _write_json(write: Callable[[], None]) -> None:
 
 
 def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = False,
-         zoom: int = 0) -> int:
+         zoom: int = 0, exercise: str | None = None) -> int:
     try:
         from framelens.gui.app import run
     except ImportError:
@@ -252,7 +255,8 @@ def _gui(paths: Sequence[str], screenshot: str | None, presentation: bool = Fals
         if len(paths) == 2:
             return main(["compare", *paths])
         raise _Failure("the desktop app needs PySide6: pip install PySide6-Essentials") from None
-    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom)
+    return run(list(paths), screenshot=screenshot, presentation=presentation, zoom=zoom,
+               exercise=exercise)
 
 
 def _summary(analysis) -> str:

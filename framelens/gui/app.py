@@ -65,9 +65,10 @@ def run_without_display(paths: list[str]) -> int:
 
 
 def run(paths: list[str], screenshot: str | None = None, presentation: bool = False,
-        zoom: int = 0) -> int:
+        zoom: int = 0, exercise: str | None = None) -> int:
     """Open the window on up to two files, in presentation mode and `zoom` steps in if
-    asked; with `screenshot`, save a picture and exit."""
+    asked, with a saved `exercise` in pane A (revealed in a screenshot); with `screenshot`,
+    save a picture and exit."""
     quiet_libraries()
     if not display_available():
         if screenshot is None:
@@ -79,7 +80,7 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     if screenshot is not None:
-        return _screenshot(app, paths, screenshot, presentation, zoom)
+        return _screenshot(app, paths, screenshot, presentation, zoom, exercise)
 
     from framelens.gui.autosave import AutosaveStore
     from framelens.gui.window import MainWindow
@@ -91,6 +92,8 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
     if zoom:
         window.zoom(zoom)
     window.open_paths(list(paths))
+    if exercise is not None:
+        window.exercise.open_when_analysed(0, exercise)
     status = app.exec()
     finish_background_work()
     return status
@@ -131,7 +134,7 @@ def save_png(pixmap, out: str) -> None:
 
 
 def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
-                zoom: int = 0) -> int:
+                zoom: int = 0, exercise: str | None = None) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from framelens.gui.settings import Settings
@@ -149,7 +152,10 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
         outcome = {"status": 1, "message": "timed out waiting for the analyses"}
 
         def capture() -> None:
-            show_first_explanation(window)
+            if exercise is not None:
+                window.exercise.show_revealed(0, exercise)
+            else:
+                show_first_explanation(window)
             app.processEvents()
             try:
                 save_png(window.grab(), out)

@@ -4,8 +4,8 @@ In exercise mode a pane's text is read-only and FrameLens's marks are hidden (wi
 counts and the comparison tabs, which would give them away). The user marks the sentence at
 the cursor with O, F or A and the selected words (or the word at the cursor) with L, H, B,
 T, Q or S; Delete removes the marks at the cursor; Ctrl+Z / Ctrl+Shift+Z undo and redo.
-The user's marks are drawn as outlines with a letter (and sentence labels as boxed letters in
-a gutter), so that on Reveal they stay distinct from FrameLens's highlights, in grayscale
+The user's marks are drawn as outlines with a letter tag (a sentence's label at its start),
+so that on Reveal they stay distinct from FrameLens's highlights, in grayscale
 too. Reveal scores the marks against FrameLens's or a loaded teacher's key. A teacher starts
 from FrameLens's marks as the editable layer and saves the result as the key.
 """
@@ -52,7 +52,6 @@ WORD_KEYS = {Qt.Key.Key_L: labels.LOADED, Qt.Key.Key_H: labels.HEDGE,
 LETTER = {labels.OPINION: "O", labels.FACT: "F", labels.ATTRIBUTED: "A", labels.LOADED: "L",
           labels.HEDGE: "H", labels.BOOSTER: "B", labels.TECHNIQUE: "T", exercise.QUOTE: "Q",
           exercise.SPEAKER: "S"}
-GUTTER = 44
 FILTER = "FrameLens exercise (*.json);;All files (*)"
 HELP = ("Sentence at the cursor: O opinion, F fact, A attributed. Selected words (or the word "
         "at the cursor): L loaded, H hedge, B booster, T technique, Q quote, S speaker. "
@@ -98,17 +97,15 @@ class _SetMarks(QUndoCommand):
 
 
 class MarkOverlay(QWidget):
-    """Draws a pane's exercise marks over its text: word marks as outlined boxes with their
-    letter, sentence labels as boxed letters in the gutter (FrameLens's beside them on
-    reveal, with "≠" where they differ)."""
+    """Draws a pane's exercise marks over its text: word marks as outlined boxes, each mark
+    with its letter in an outlined tag (sentence labels at the sentence's start); on reveal,
+    the key's sentence label follows in a filled tag."""
 
     def __init__(self, controller: ExerciseController, pane: int):
         editor = controller.window.panes[pane].editor
         super().__init__(editor.viewport())
         self.controller, self.pane, self.editor = controller, pane, editor
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.gutter = QWidget(editor)
-        self.gutter.paintEvent = self._paint_gutter  # type: ignore[method-assign]
         editor.updateRequest.connect(lambda *_: self.refresh())
         editor.viewport().installEventFilter(self)
 
@@ -120,9 +117,7 @@ class MarkOverlay(QWidget):
     def refresh(self) -> None:
         viewport = self.editor.viewport()
         self.setGeometry(viewport.rect())
-        self.gutter.setGeometry(QRect(0, viewport.y(), GUTTER, viewport.height()))
         self.update()
-        self.gutter.update()
 
     def _rects(self, start: int, end: int, mapping: Utf16Map) -> list[QRect]:
         """One rectangle per visual line of a code-point range."""
@@ -140,58 +135,40 @@ class MarkOverlay(QWidget):
         if layer is None:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = self.palette().text().color()
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.editor.font().pointSizeF() * 0.6))
         small.setBold(True)
-        mapping = Utf16Map(layer.text)
-        for mark in layer.marks:
-            if mark.is_sentence:
-                continue
-            rects = [r for r in self._rects(mark.start, mark.end, mapping)
-                     if r.bottom() >= 0 and r.top() <= self.height()]
-            pen = QPen(ink, 2.0, Qt.PenStyle.SolidLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in rects:
-                painter.drawRect(rect.adjusted(-1, 0, 1, 0))
-            if rects:
-                tag = QRect(rects[0].left() - 1, rects[0].top() - 9, 11, 10)
-                painter.fillRect(tag, ink)
-                painter.setPen(self.palette().base().color())
-                painter.setFont(small)
-                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, LETTER[mark.category])
-        painter.end()
-
-    def _paint_gutter(self, event) -> None:
-        layer = self.controller.layers.get(self.pane)
-        if layer is None:
-            return
-        painter = QPainter(self.gutter)
-        ink = self.palette().text().color()
-        painter.fillRect(self.gutter.rect(), self.palette().base().color())
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(small)
         mapping = Utf16Map(layer.text)
         theirs = self.controller.reference_sentences(self.pane) if layer.revealed else {}
-        offset = self.editor.viewport().y() - self.gutter.y()
-        for mark in (m for m in layer.marks if m.is_sentence):
-            rects = self._rects(mark.start, mark.start, mapping)
-            top = rects[0].top() + offset if rects else -100
-            box = QRect(2, top, 18, 18)
-            painter.setPen(QPen(ink, 1.5))
-            painter.drawRect(box)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, LETTER[mark.category])
-            other = theirs.get(mark.start)
-            if other:
-                box = QRect(22, top, 18, 18)
-                painter.fillRect(box, QColor("#444444"))
-                painter.setPen(QColor("white"))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter,
-                                 LETTER[other] if other == mark.category else "\u2260")
+        for mark in layer.marks:
+            rects = [r for r in self._rects(mark.start, mark.end if not mark.is_sentence
+                                            else mark.start, mapping)
+                     if r.bottom() >= 0 and r.top() <= self.height()]
+            if not rects:
+                continue
+            if not mark.is_sentence:
+                painter.setPen(QPen(ink, 2.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for rect in rects:
+                    painter.drawRect(rect.adjusted(-1, 0, 1, 0))
+            tag = QRect(rects[0].left() - 1, max(0, rects[0].top() - 9), 11, 10)
+            self._tag(painter, tag, LETTER[mark.category], ink, filled=False)
+            other = theirs.get(mark.start) if mark.is_sentence else None
+            if other:  # FrameLens's (or the key's) label beside the user's, filled
+                self._tag(painter, tag.translated(12, 0), LETTER[other], ink, filled=True)
         painter.end()
+
+    def _tag(self, painter: QPainter, box: QRect, letter: str, ink: QColor,
+             filled: bool) -> None:
+        """A letter in a small box: outlined for the user's marks, filled for the key's."""
+        paper = self.palette().base().color()
+        painter.fillRect(box, ink if filled else paper)
+        painter.setPen(QPen(ink, 1.0))
+        painter.drawRect(box)
+        painter.setPen(paper if filled else ink)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
 
 
 class ExercisePanel(QWidget):
@@ -229,6 +206,9 @@ class ExercisePanel(QWidget):
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMinimumHeight(rows_height + self.table.horizontalHeader().height() + 4)
         sentences = agreement.sentences
         self.kappa.setText(f"Sentence labels: \u03ba = {figure(sentences.kappa)}, agreement "
                            f"{figure(sentences.observed)} over {sentences.compared} sentences "
@@ -253,6 +233,7 @@ class ExerciseController(QObject):
         self.dock.setObjectName("exerciseDock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.dock, self.dock)  # a tab beside the legend
         self.dock.hide()
         self.panel.disagreements.itemClicked.connect(self._jump)
         window.analysisApplied.connect(self._analysis_applied)
@@ -278,12 +259,11 @@ class ExerciseController(QObject):
         self.layers[pane] = layer
         if pane not in self.overlays:
             self.overlays[pane] = MarkOverlay(self, pane)
-        target.editor.setViewportMargins(GUTTER, 0, 0, 0)
         target.editor.setReadOnly(True)
         self._hide_answers(pane)
         self.overlays[pane].show()
-        self.overlays[pane].gutter.show()
         self.dock.show()
+        self.dock.raise_()
         self.changed(pane)
         who = "Correct FrameLens's marks, then save them as the key." if teacher else HELP
         self.panel.status.setText(who)
@@ -295,10 +275,8 @@ class ExerciseController(QObject):
         if layer is None:
             return
         target = self.window.panes[pane]
-        target.editor.setViewportMargins(0, 0, 0, 0)
         target.editor.setReadOnly(not self.window.actions_["draft"].isChecked())
         self.overlays[pane].hide()
-        self.overlays[pane].gutter.hide()
         if target.analysis is not None and target.analysis.text == target.text():
             target.editor.set_marks(target.analysis)
         self.agreements.pop(pane, None)
@@ -523,6 +501,23 @@ class ExerciseController(QObject):
         layer.marks = list(marks.marks)
         self.changed(pane)
         return True
+
+    def open_when_analysed(self, pane: int, path: str) -> None:
+        """Open a saved exercise once the pane's analysis has arrived (start-up)."""
+        def opened(done: int) -> None:
+            if done == pane:
+                self.window.analysisApplied.disconnect(opened)
+                self.open(pane, path)
+
+        self.window.analysisApplied.connect(opened)
+
+    def show_revealed(self, pane: int, path: str) -> None:
+        """Open a saved exercise, reveal it and show the first disagreement (screenshots)."""
+        revealed = self.open(pane, path) and self.reveal(pane) is not None
+        if revealed and not self.window.panes[1 - pane].text().strip():
+            self.window.presenter.toggle_one_pane()
+        if revealed and self.panel.disagreements.count():
+            self._jump(self.panel.disagreements.item(0))
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)

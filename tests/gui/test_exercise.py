@@ -3,20 +3,14 @@ reloaded and used for scoring."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from exercise_article import TEXT, framelens_analysis, where
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from exercise_article import TEXT, framelens_analysis, where  # noqa: E402
-
-from framelens import labels  # noqa: E402
-from framelens.exercise import QUOTE, SPEAKER, ExerciseMark, Marker, load  # noqa: E402
-from framelens.gui.offsets import Utf16Map  # noqa: E402
+from framelens import labels
+from framelens.exercise import QUOTE, SPEAKER, ExerciseMark, Marker, load
+from framelens.gui.offsets import Utf16Map
 
 
 def analyse(text, source=None, progress=None):
