@@ -12,36 +12,21 @@ from FrameLens's marks as the editable layer and saves the result as the key.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QKeySequence,
-    QPainter,
-    QPen,
-    QTextCursor,
-    QUndoCommand,
-    QUndoStack,
-)
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QListWidgetItem, QMenu, QMessageBox
 
 from framelens import exercise, labels
-from framelens.agreement import Agreement, agree, figure
+from framelens.agreement import Agreement, agree
 from framelens.exercise import CATEGORY_NAMES, ExerciseError, ExerciseMark, Marker, MarkSet
+from framelens.fileio import OutputError
+from framelens.gui.exercise_view import HELP, REMOVE, ExercisePanel, MarkOverlay
 from framelens.gui.offsets import Utf16Map
+from framelens.gui.unsaved import ask
 from framelens.model import Analysis
 
 SENTENCE_KEYS = {Qt.Key.Key_O: labels.OPINION, Qt.Key.Key_F: labels.FACT,
@@ -49,13 +34,7 @@ SENTENCE_KEYS = {Qt.Key.Key_O: labels.OPINION, Qt.Key.Key_F: labels.FACT,
 WORD_KEYS = {Qt.Key.Key_L: labels.LOADED, Qt.Key.Key_H: labels.HEDGE,
              Qt.Key.Key_B: labels.BOOSTER, Qt.Key.Key_T: labels.TECHNIQUE,
              Qt.Key.Key_Q: exercise.QUOTE, Qt.Key.Key_S: exercise.SPEAKER}
-LETTER = {labels.OPINION: "O", labels.FACT: "F", labels.ATTRIBUTED: "A", labels.LOADED: "L",
-          labels.HEDGE: "H", labels.BOOSTER: "B", labels.TECHNIQUE: "T", exercise.QUOTE: "Q",
-          exercise.SPEAKER: "S"}
-FILTER = "FrameLens exercise (*.json);;All files (*)"
-HELP = ("Sentence at the cursor: O opinion, F fact, A attributed. Selected words (or the word "
-        "at the cursor): L loaded, H hedge, B booster, T technique, Q quote, S speaker. "
-        "Delete removes; Ctrl+Z undoes.")
+REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_X)
 
 
 @dataclass
@@ -96,129 +75,6 @@ class _SetMarks(QUndoCommand):
         self.controller.changed(self.pane)
 
 
-class MarkOverlay(QWidget):
-    """Draws a pane's exercise marks over its text: word marks as outlined boxes, each mark
-    with its letter in an outlined tag (sentence labels at the sentence's start); on reveal,
-    the key's sentence label follows in a filled tag."""
-
-    def __init__(self, controller: ExerciseController, pane: int):
-        editor = controller.window.panes[pane].editor
-        super().__init__(editor.viewport())
-        self.controller, self.pane, self.editor = controller, pane, editor
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        editor.updateRequest.connect(lambda *_: self.refresh())
-        editor.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.refresh()
-        return False
-
-    def refresh(self) -> None:
-        viewport = self.editor.viewport()
-        self.setGeometry(viewport.rect())
-        self.update()
-
-    def _rects(self, start: int, end: int, mapping: Utf16Map) -> list[QRect]:
-        """One rectangle per visual line of a code-point range."""
-        cursor = QTextCursor(self.editor.document())
-        rects: dict[int, QRect] = {}
-        for position in range(mapping.to_qt(start), mapping.to_qt(end) + 1):
-            cursor.setPosition(position)
-            rect = self.editor.cursorRect(cursor)
-            line = rects.get(rect.top())
-            rects[rect.top()] = rect if line is None else line.united(rect)
-        return list(rects.values())
-
-    def paintEvent(self, event) -> None:
-        layer = self.controller.layers.get(self.pane)
-        if layer is None:
-            return
-        painter = QPainter(self)
-        ink = self.palette().text().color()
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, self.editor.font().pointSizeF() * 0.6))
-        small.setBold(True)
-        painter.setFont(small)
-        mapping = Utf16Map(layer.text)
-        theirs = self.controller.reference_sentences(self.pane) if layer.revealed else {}
-        for mark in layer.marks:
-            rects = [r for r in self._rects(mark.start, mark.end if not mark.is_sentence
-                                            else mark.start, mapping)
-                     if r.bottom() >= 0 and r.top() <= self.height()]
-            if not rects:
-                continue
-            if not mark.is_sentence:
-                painter.setPen(QPen(ink, 2.0))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                for rect in rects:
-                    painter.drawRect(rect.adjusted(-1, 0, 1, 0))
-            tag = QRect(rects[0].left() - 1, max(0, rects[0].top() - 9), 11, 10)
-            self._tag(painter, tag, LETTER[mark.category], ink, filled=False)
-            other = theirs.get(mark.start) if mark.is_sentence else None
-            if other:  # FrameLens's (or the key's) label beside the user's, filled
-                self._tag(painter, tag.translated(12, 0), LETTER[other], ink, filled=True)
-        painter.end()
-
-    def _tag(self, painter: QPainter, box: QRect, letter: str, ink: QColor,
-             filled: bool) -> None:
-        """A letter in a small box: outlined for the user's marks, filled for the key's."""
-        paper = self.palette().base().color()
-        painter.fillRect(box, ink if filled else paper)
-        painter.setPen(QPen(ink, 1.0))
-        painter.drawRect(box)
-        painter.setPen(paper if filled else ink)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
-
-
-class ExercisePanel(QWidget):
-    """The dock's content: what to do, the agreement figures and the disagreements."""
-
-    def __init__(self):
-        super().__init__()
-        self.status = QLabel(HELP)
-        self.status.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Category", "Precision", "Recall", "F1"])
-        self.table.verticalHeader().hide()
-        self.kappa = QLabel("")
-        self.kappa.setWordWrap(True)
-        self.disagreements = QListWidget()
-        self.reason = QLabel("")
-        self.reason.setWordWrap(True)
-        self.reason.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
-        for widget in (self.status, self.table, self.kappa, QLabel("<b>To discuss</b>"),
-                       self.disagreements, self.reason):
-            layout.addWidget(widget)
-
-    def show_agreement(self, agreement: Agreement | None, text: str) -> None:
-        self.disagreements.clear()
-        self.reason.setText("")
-        if agreement is None:
-            self.table.setRowCount(0)
-            self.kappa.setText("")
-            return
-        self.table.setRowCount(len(agreement.spans))
-        for row, score in enumerate(agreement.spans):
-            cells = [CATEGORY_NAMES[score.category], figure(score.precision),
-                     figure(score.recall), figure(score.f1)]
-            for column, value in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
-        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setMinimumHeight(rows_height + self.table.horizontalHeader().height() + 4)
-        sentences = agreement.sentences
-        self.kappa.setText(f"Sentence labels: \u03ba = {figure(sentences.kappa)}, agreement "
-                           f"{figure(sentences.observed)} over {sentences.compared} sentences "
-                           f"({sentences.unlabelled} not labelled)")
-        for item in agreement.disagreements:
-            entry = QListWidgetItem(item.describe(text))
-            entry.setData(Qt.ItemDataRole.UserRole, item)
-            self.disagreements.addItem(entry)
-
-
 class ExerciseController(QObject):
     """Exercise mode for the window's panes, its menu and its dock."""
 
@@ -236,9 +92,13 @@ class ExerciseController(QObject):
         window.tabifyDockWidget(window.dock, self.dock)  # a tab beside the legend
         self.dock.hide()
         self.panel.disagreements.itemClicked.connect(self._jump)
+        self.panel.markRequested.connect(lambda category: self.mark(self._pane(), category))
         window.analysisApplied.connect(self._analysis_applied)
+        window.actions_["draft"].triggered.connect(self._keep_read_only)
+        window.installEventFilter(self)  # a close with unsaved marks asks first
         for pane in window.panes:
             pane.editor.installEventFilter(self)
+            pane.editor.viewport().installEventFilter(self)  # right-clicks arrive there
             pane.editor.textChanged.connect(lambda p=pane.index: self._text_changed(p))
 
     # --- starting and stopping ------------------------------------------------------------
@@ -247,10 +107,10 @@ class ExerciseController(QObject):
         editable layer (to be corrected and saved as the key)."""
         target = self.window.panes[pane]
         if not target.text().strip():
-            self._say("Open an article first.")
+            self.say("Open an article first.")
             return False
         if teacher and target.analysis is None:
-            self._say("Wait for the analysis: the teacher starts from FrameLens's marks.")
+            self.say("Wait for the analysis: the teacher starts from FrameLens's marks.")
             return False
         layer = Layer(target.text())
         if teacher:
@@ -295,14 +155,69 @@ class ExerciseController(QObject):
         if layer is not None and not layer.revealed:
             self._hide_answers(pane)
 
+    def _keep_read_only(self) -> None:
+        """Draft Mode makes every pane editable; a pane in an exercise stays read-only."""
+        for pane in self.layers:
+            self.window.panes[pane].editor.setReadOnly(True)
+
     def _text_changed(self, pane: int) -> None:
+        """Another text in the pane ends its exercise; unsaved marks are kept in a file."""
         layer = self.layers.get(pane)
-        if layer is not None and self.window.panes[pane].text() != layer.text:
-            self.stop(pane)
-            self._say("The exercise ended: another text was opened in this pane.")
+        if layer is None or self.window.panes[pane].text() == layer.text:
+            return
+        kept = None if layer.undo.isClean() else self._rescue(layer)
+        self.stop(pane)
+        self.say("The exercise ended: another text was opened in this pane."
+                 + (f" Its unsaved marks are in {kept}" if kept else ""))
+
+    def _rescue(self, layer: Layer) -> str | None:
+        """Write unsaved marks to the user's data folder; returns the path (None: failed)."""
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.AppDataLocation)) / "exercises"
+        marks = layer.mark_set(None)
+        path = folder / f"exercise-{time.strftime('%Y%m%d-%H%M%S')}-{marks.text_hash[:8]}.json"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            exercise.save(marks, path)
+        except OSError:
+            return None
+        return str(path)
+
+    def unsaved(self) -> list[int]:
+        """The panes whose exercise marks changed since they were opened or saved."""
+        return [pane for pane, layer in self.layers.items() if not layer.undo.isClean()]
+
+    def _confirm_close(self) -> bool:
+        """Save / Discard / Cancel when marks are unsaved; True when the window may close."""
+        from framelens.gui.exercise_menu import ask_save
+
+        panes = self.unsaved()
+        if not panes:
+            return True
+        which = " and ".join("AB"[p] for p in panes)
+        choice = ask(self.window, "Unsaved exercise",
+                     f"The exercise marks in {which} are in no file. Save them before quitting?",
+                     [("&Save\u2026", QMessageBox.ButtonRole.AcceptRole),
+                      ("&Discard", QMessageBox.ButtonRole.DestructiveRole),
+                      ("Cancel", QMessageBox.ButtonRole.RejectRole)], default=0, escape=2)
+        if choice == 2:
+            return False
+        return choice == 1 or all(ask_save(self, pane) for pane in panes)
 
     # --- marking ------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            if self._confirm_close():
+                return False
+            event.ignore()
+            return True
+        if event.type() == QEvent.Type.ContextMenu:
+            pane = next((p.index for p in self.window.panes
+                         if p.editor.viewport() is watched), None)
+            if pane is None or pane not in self.layers:
+                return False
+            self._context_menu(pane, event)
+            return True
         if event.type() != QEvent.Type.KeyPress:
             return False
         pane = next((p.index for p in self.window.panes if p.editor is watched), None)
@@ -319,16 +234,50 @@ class ExerciseController(QObject):
         if event.modifiers() & ~plain:
             return False
         key = Qt.Key(event.key())
-        if key in SENTENCE_KEYS:
-            self.label_sentence(pane, SENTENCE_KEYS[key])
-            return True
-        if key in WORD_KEYS:
-            self.mark_words(pane, WORD_KEYS[key])
-            return True
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_X):
+        category = SENTENCE_KEYS.get(key) or WORD_KEYS.get(key) or (
+            REMOVE if key in REMOVE_KEYS else None)
+        if category is None:
+            return False
+        self.mark(pane, category)
+        return True
+
+    def _context_menu(self, pane: int, event) -> None:
+        """Right-click: the cursor goes where the click is (unless on the selection), then
+        the exercise's menu."""
+        from framelens.gui.exercise_menu import context_menu
+
+        editor = self.window.panes[pane].editor
+        clicked = editor.cursorForPosition(event.pos()).position()
+        selection = editor.textCursor()
+        if not (selection.hasSelection()
+                and selection.selectionStart() <= clicked < selection.selectionEnd()):
+            cursor = QTextCursor(editor.document())
+            cursor.setPosition(clicked)
+            editor.setTextCursor(cursor)
+        menu = context_menu(self, pane)
+        self.run_menu(menu, event.globalPos())
+        menu.deleteLater()
+
+    @staticmethod
+    def run_menu(menu: QMenu, where) -> None:
+        """Show a menu until the user picks (tests put a picker in its place)."""
+        menu.exec(where)
+
+    def _pane(self) -> int:
+        """The pane buttons act on: the active one if it is in an exercise."""
+        return self.window.active if self.window.active in self.layers else min(
+            self.layers, default=self.window.active)
+
+    def mark(self, pane: int, category: str) -> None:
+        """Label the sentence at the cursor, mark the words, or (`REMOVE`) remove a mark."""
+        if pane not in self.layers:
+            self.say("Start an exercise first (Exercise > Start).")
+        elif category in labels.SENTENCE_LABELS:
+            self.label_sentence(pane, category)
+        elif category == REMOVE:
             self.remove_at_cursor(pane)
-            return True
-        return False
+        else:
+            self.mark_words(pane, category)
 
     def _cursor_range(self, pane: int) -> tuple[int, int]:
         editor = self.window.panes[pane].editor
@@ -349,7 +298,7 @@ class ExerciseController(QObject):
         sentence = None if analysis is None else next(
             (s for s in analysis.sentences if s.start <= here < s.end), None)
         if sentence is None:
-            self._say("The cursor is in no sentence (or the sentences are not found yet).")
+            self.say("The cursor is in no sentence (or the sentences are not found yet).")
             return
         layer = self.layers[pane]
         old = [m for m in layer.marks if m.is_sentence and m.start == sentence.start]
@@ -374,7 +323,7 @@ class ExerciseController(QObject):
                 return
         start, end = self._cursor_range(pane)
         if end <= start or not layer.text[start:end].strip():
-            self._say("Select words to mark (or put the cursor in a word).")
+            self.say("Select words to mark (or put the cursor in a word).")
             return
         kept = [m for m in layer.marks
                 if not (m.category == category and m.start < end and start < m.end)]
@@ -419,11 +368,11 @@ class ExerciseController(QObject):
         """Show the key's (or FrameLens's) marks beside the user's, with the agreement."""
         layer = self.layers.get(pane)
         if layer is None:
-            self._say("Start an exercise first (Exercise > Start).")
+            self.say("Start an exercise first (Exercise > Start).")
             return None
         reference = self.reference(pane)
         if reference is None:
-            self._say("Wait for the analysis to finish, then reveal.")
+            self.say("Wait for the analysis to finish, then reveal.")
             return None
         layer.revealed = True
         shown = Analysis.from_json(exercise.to_document(reference)) if layer.key else (
@@ -455,32 +404,33 @@ class ExerciseController(QObject):
         """Score the pane's exercise against a teacher's key file (same text only)."""
         layer = self.layers.get(pane)
         if layer is None:
-            self._say("Start an exercise first (Exercise > Start).")
+            self.say("Start an exercise first (Exercise > Start).")
             return False
         try:
             layer.key = exercise.load(path, layer.text)
         except ExerciseError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             return False
         if layer.revealed:
             self.reveal(pane)
-        self._say(f"Scoring against the key by {layer.key.by.describe()}.")
+        self.say(f"Scoring against the key by {layer.key.by.describe()}.")
         return True
 
     def save(self, pane: int, path: str) -> bool:
         """Write the pane's marks as an exercise (or, for a teacher, a key) file."""
         layer = self.layers.get(pane)
         if layer is None:
-            self._say("There is no exercise to save.")
+            self.say("There is no exercise to save.")
             return False
         target = self.window.panes[pane]
         title = target.analysis.title if target.analysis is not None else ""
         try:
             exercise.save(layer.mark_set(target.analysis, title), path)
         except OSError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             return False
-        self._say(f"Saved the marks by {layer.by.describe()} to {path}")
+        layer.undo.setClean()
+        self.say(f"Saved the marks by {layer.by.describe()} to {path}")
         return True
 
     def open(self, pane: int, path: str) -> bool:
@@ -488,7 +438,7 @@ class ExerciseController(QObject):
         try:
             marks = exercise.load(path)
         except ExerciseError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             return False
         if self.window.panes[pane].text() != marks.text:
             self.stop(pane)
@@ -519,59 +469,46 @@ class ExerciseController(QObject):
         if revealed and self.panel.disagreements.count():
             self._jump(self.panel.disagreements.item(0))
 
-    def _say(self, message: str) -> None:
+    def write_handout(self, path: str, worksheet: bool) -> bool:
+        """Write the worksheet, or the key PDF, of the active pane's article: the key is the
+        teacher's layer while a teacher marks, else a loaded key, else FrameLens's marks."""
+        from framelens.export import handouts
+
+        pane = self.window.panes[self.window.active]
+        if pane.analysis is None or pane.analysis.text != pane.text():
+            self.say("Wait for the analysis of this pane first.")
+            return False
+        layer = self.layers.get(pane.index)
+        teacher = None
+        if layer is not None and layer.by.role == "teacher":
+            teacher = layer.mark_set(pane.analysis, pane.analysis.title)
+        elif layer is not None:
+            teacher = layer.key
+        try:
+            if worksheet:
+                handouts.write_worksheet([pane.analysis], path)
+            else:
+                handouts.write_key([(pane.analysis, teacher)], path)
+        except (OutputError, ExerciseError) as exc:
+            self.say(str(exc))
+            return False
+        self.say(f"Wrote {path}")
+        return True
+
+    def say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)
         self.panel.reason.setText(message)
 
     # --- menu ----------------------------------------------------------------------------
-    def build_menu(self, menu) -> None:
-        """The Exercise menu (Tools of a class): start, reveal, keys, files."""
-        window = self.window
-
-        def add(text: str, slot, shortcut: str | None = None) -> None:
-            action = menu.addAction(text, slot)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            window.addAction(action)
-
-        add("&Start Exercise in This Pane", lambda: self.start(window.active), "Ctrl+Shift+E")
-        add("Start as &Teacher (Correct FrameLens's Marks)",
-            lambda: self.start(window.active, teacher=True))
-        add("&Reveal FrameLens's Marks", lambda: self.reveal(window.active), "Ctrl+Shift+K")
-        menu.addSeparator()
-        add("&Open Exercise\u2026", lambda: self._ask_open(window.active))
-        add("&Save Marks As\u2026", lambda: self._ask_save(window.active))
-        add("Score Against a Teacher's &Key\u2026", lambda: self._ask_key(window.active))
-        menu.addSeparator()
-        add("S&top Exercise", lambda: self.stop(window.active))
-
-    def _ask_open(self, pane: int) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open exercise", "", FILTER)
-        if path:
-            self.open(pane, path)
-
-    def _ask_key(self, pane: int) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Teacher's key", "", FILTER)
-        if path:
-            self.load_key(pane, path)
-
-    def _ask_save(self, pane: int) -> None:
-        layer = self.layers.get(pane)
-        if layer is None:
-            self._say("There is no exercise to save.")
-            return
-        name, ok = QInputDialog.getText(self.window, "Your name", "Name (for the teacher):",
-                                        text=layer.by.name)
-        if not ok:
-            return
-        layer.by = Marker(layer.by.role, name.strip())
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save marks", "exercise.json", FILTER)
-        if path:
-            self.save(pane, path)
-
 
 def attach(window) -> ExerciseController:
-    """Give the window exercise mode and its menu (after `menus.build`)."""
+    """Give the window exercise mode and its menu (before Help; after `menus.build`)."""
+    from framelens.gui import exercise_menu
+
     controller = ExerciseController(window)
-    controller.build_menu(window.menuBar().addMenu("E&xercise"))
+    bar = window.menuBar()
+    menu = QMenu("E&xercise", bar)
+    help_menu = bar.actions()[-1]
+    bar.insertMenu(help_menu, menu)
+    exercise_menu.build(controller, menu)
     return controller

@@ -181,3 +181,86 @@ def test_exercise_open_resumes_saved_marks(qtbot, window, tmp_path):
     window.exercise.stop(0)
     assert window.exercise.open(0, str(tmp_path / "e.json"))
     assert window.exercise.layers[0].marks == [ExerciseMark(labels.LOADED, *where("reckless"))]
+
+
+def test_exercise_right_click_marks_the_word_under_the_mouse(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    chosen = []
+
+    def pick(menu, where):
+        action = next(a for a in menu.actions() if a.text().startswith("Mark as Hedge"))
+        chosen.append([a.text().split("\t")[0] for a in menu.actions() if a.text()])
+        action.trigger()
+
+    monkeypatch.setattr(window.exercise, "run_menu", pick)
+    window.exercise.start(0)
+    editor = window.panes[0].editor
+    put_cursor(window, 0)
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(where("may")[0] + 1)
+    point = editor.cursorRect(cursor).center()
+    QApplication.sendEvent(editor.viewport(),
+                           QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                             editor.viewport().mapToGlobal(point)))
+    assert window.exercise.layers[0].marks == [ExerciseMark(labels.HEDGE, *where("may"))]
+    assert "Sentence: Opinion" in chosen[0] and "Remove Mark" in chosen[0]
+
+
+def test_exercise_buttons_mark_the_selection(qtbot, window):
+    window.exercise.start(0)
+    put_cursor(window, *where("reckless gamble"))
+    button = next(b for b in window.exercise.panel.buttons.findChildren(type(
+        window.exercise.panel.buttons.layout().itemAt(0).widget()))
+        if b.text().startswith("Loaded language"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.exercise.layers[0].marks == [
+        ExerciseMark(labels.LOADED, *where("reckless gamble"))]
+
+
+def test_exercise_pane_stays_read_only_in_draft_mode(qtbot, window):
+    window.exercise.start(0)
+    window.actions_["draft"].trigger()
+    window.actions_["draft"].trigger()  # off and on again: every other pane is editable
+    assert window.panes[0].editor.isReadOnly()
+    assert not window.panes[1].editor.isReadOnly()
+
+
+def test_exercise_close_with_unsaved_marks_asks_and_cancel_keeps_the_window(
+        qtbot, window, message_boxes):
+    window.exercise.start(0)
+    put_cursor(window, *where("may"))
+    press(qtbot, window, Qt.Key.Key_H)
+    message_boxes.answers.append("Cancel")
+    assert not window.close()
+    assert "exercise marks in A are in no file" in message_boxes.asked[-1]
+    assert window.exercise.layers[0].marks  # nothing lost
+
+
+def test_exercise_another_text_keeps_unsaved_marks_in_a_file(qtbot, window, tmp_path):
+    window.exercise.start(0)
+    put_cursor(window, *where("may"))
+    press(qtbot, window, Qt.Key.Key_H)
+    window.panes[0].set_article("Another text entirely.", None, "Other")
+    assert 0 not in window.exercise.layers
+    message = window.statusBar().currentMessage()
+    assert "unsaved marks are in" in message
+    kept = message.split("unsaved marks are in ", 1)[1]
+    assert load(kept, TEXT).marks == (ExerciseMark(labels.HEDGE, *where("may")),)
+
+
+def test_exercise_window_writes_worksheet_and_teachers_key_pdf(qtbot, window, tmp_path):
+    from pypdf import PdfReader
+
+    controller = window.exercise
+    assert controller.write_handout(str(tmp_path / "w.pdf"), worksheet=True)
+    worksheet = PdfReader(str(tmp_path / "w.pdf"))
+    assert not any(page.get("/Annots") for page in worksheet.pages)
+    controller.start(0, teacher=True)
+    put_cursor(window, *where("gamble"))
+    press(qtbot, window, Qt.Key.Key_L)
+    assert controller.write_handout(str(tmp_path / "k.pdf"), worksheet=False)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(tmp_path / "k.pdf")).pages
+                             ).split())
+    assert "\u201cgamble\u201d" in text and "[added by the teacher]" in text
