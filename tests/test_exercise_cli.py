@@ -171,3 +171,20 @@ def test_analyze_key_from_another_article_is_a_one_line_failure(tmp_path):
     assert result.stderr.strip() == ("framelens: key.json: these marks are for a different text "
                                      "(\u201cBudget day\u201d)")
     assert not (tmp_path / "k.pdf").exists()
+
+
+def test_compare_writes_worksheet_and_key_for_the_pair(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    second.write_text("The bridge reopened on Friday. Drivers say it is a disgrace.",
+                      encoding="utf-8")
+    save(key_set(), tmp_path / "key.json")
+    result = run_cli("compare", str(first), str(second), "--worksheet", str(tmp_path / "w.pdf"),
+                     "--key", str(tmp_path / "k.pdf"), "--key-from", str(tmp_path / "key.json"))
+    assert result.returncode == 0, result.stderr
+    worksheet = PdfReader(str(tmp_path / "w.pdf"))
+    assert len(worksheet.pages) == 2  # each article on its own page
+    assert "bridge reopened" in worksheet.pages[1].extract_text()
+    key_text = " ".join(_text_of(tmp_path / "k.pdf").split())
+    assert "Marks by teacher Ms Ortiz" in key_text  # article A: the teacher's key
+    assert "Marks by FrameLens" in key_text  # article B: no key given, FrameLens's marks
