@@ -143,12 +143,15 @@ class ExerciseController(QObject):
         if not self.layers:
             self.dock.hide()
             self.window.tabs.show()
+            self.window.summary.show()
         self.window._refresh_views()
 
     def _hide_answers(self, pane: int) -> None:
+        """FrameLens's marks off, and whatever counts them: legend, status line, tabs."""
         self.window.panes[pane].editor.clear_marks()
         self.window.legend.set_counts(pane, None)
         self.window.tabs.hide()
+        self.window.summary.hide()
 
     def _analysis_applied(self, pane: int) -> None:
         layer = self.layers.get(pane)
@@ -378,6 +381,9 @@ class ExerciseController(QObject):
         shown = Analysis.from_json(exercise.to_document(reference)) if layer.key else (
             self.window.panes[pane].analysis)
         self.window.panes[pane].editor.set_marks(shown)
+        if all(layer.revealed for layer in self.layers.values()):
+            self.window.summary.show()
+            self.window.tabs.show()
         self.window._refresh_views()
         self._score(pane)
         self.overlays[pane].refresh()

@@ -62,6 +62,7 @@ def test_exercise_hides_framelens_marks_and_keeps_the_text(qtbot, window):
     assert pane.editor.marks == []  # FrameLens's marks hidden
     assert pane.editor.isReadOnly()
     assert not window.tabs.isVisible()
+    assert not window.summary.isVisible()  # "43% opinion" would give the answers away
     put_cursor(window, where("reckless")[0])
     press(qtbot, window, Qt.Key.Key_L)
     assert pane.text() == TEXT  # a shortcut marks, it never types
