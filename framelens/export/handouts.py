@@ -282,7 +282,7 @@ def _key_pages(pages: _Pages, analysis: Analysis, teacher: MarkSet | None) -> No
     changed = {c.mark: c for c in changes if c.kind != REMOVED}
     reasons = {(m.category, m.start, m.end): m.note for m in framelens.marks}
     _heading(pages, analysis, "Key")
-    who = (f"Marks by {key.by.describe()}, corrected from FrameLens's: "
+    who = (f"Marks by {key.by.describe()}, corrected from FrameLens's marks: "
            f"{counted(len(changes), 'correction')}, each marked \u201cteacher\u201d."
            if teacher is not None else "Marks by FrameLens, with its reasons.")
     pages.text(who, 9, gap=1)
