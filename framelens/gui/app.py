@@ -152,9 +152,8 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
         outcome = {"status": 1, "message": "timed out waiting for the analyses"}
 
         def capture() -> None:
-            if exercise is not None:
-                window.exercise.show_revealed(0, exercise)
-            else:
+            shown = exercise is None or window.exercise.show_revealed(0, exercise)
+            if exercise is None:
                 show_first_explanation(window)
             app.processEvents()
             try:
@@ -166,6 +165,8 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
             if any(p.message.isVisible() and p.message.property("error") for p in window.panes):
                 outcome.update(status=1, message="an article could not be analysed "
                                                  f"(screenshot saved to {out})")
+            elif not shown:
+                outcome.update(status=1, message=window.statusBar().currentMessage())
             else:
                 outcome.update(status=0, message="")
             window.close()

@@ -467,13 +467,15 @@ class ExerciseController(QObject):
 
         self.window.analysisApplied.connect(opened)
 
-    def show_revealed(self, pane: int, path: str) -> None:
-        """Open a saved exercise, reveal it and show the first disagreement (screenshots)."""
+    def show_revealed(self, pane: int, path: str) -> bool:
+        """Open a saved exercise, reveal it and show the first disagreement (screenshots);
+        False (with the reason in the status bar) when it cannot be shown."""
         revealed = self.open(pane, path) and self.reveal(pane) is not None
         if revealed and not self.window.panes[1 - pane].text().strip():
             self.window.presenter.toggle_one_pane()
         if revealed and self.panel.disagreements.count():
             self._jump(self.panel.disagreements.item(0))
+        return revealed
 
     def write_handout(self, path: str, worksheet: bool) -> bool:
         """Write the worksheet, or the key PDF, of the active pane's article: the key is the
