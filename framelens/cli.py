@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from framelens import __version__, labels
+from framelens import __version__, exercise_cli, labels
 from framelens.explain import counted
 from framelens.textio import InputError
 
@@ -18,7 +18,7 @@ QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_nor
 
 
 # The `gui` options passed on to `framelens.gui.app.run` as they are.
-GUI_OPTIONS = ("presentation", "zoom", "claim", "show")
+GUI_OPTIONS = ("presentation", "zoom", "claim", "show", "exercise")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "one article reports")
     _add_output_options(compare)
 
+    exercise_cli.add_agree_command(commands)
+
     gui = commands.add_parser("gui", help="open the desktop app (two articles side by side)")
     gui.add_argument("paths", nargs="*", metavar="PATH")
     gui.add_argument("--screenshot", metavar="OUT.png",
@@ -60,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--show", choices=("review", "word-lists"), default="",
                      help="with --screenshot: picture Review Draft on A, or the word-list "
                           "manager")
+    gui.add_argument("--exercise", metavar="STUDENT.json",
+                     help="open a saved class exercise in pane A (with --screenshot: revealed)")
     return parser
 
 
@@ -80,6 +84,7 @@ def _add_output_options(sub: argparse.ArgumentParser) -> None:
                           "Lists; may be repeated)")
     sub.add_argument("--my-corrections", action="store_true",
                      help="apply the corrections you made to these articles in the window")
+    exercise_cli.add_handout_options(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "agree":
+            return exercise_cli.run(args.key, args.students, args.csv)
         paths = getattr(args, "paths", None) or [str(SEEDS_DIR / name) for name in SEED_FILES]
         return _gui(paths, getattr(args, "screenshot", None),
                     **{option: getattr(args, option) for option in GUI_OPTIONS
@@ -218,7 +225,9 @@ def _export(args: argparse.Namespace, analyses: list, comparison) -> None:
             from framelens.export import pdf
 
             pdf.write_pdf(analyses, comparison, args.pdf, _options(args))
-    except OutputError as exc:
+        if args.worksheet or args.key or args.key_from:
+            exercise_cli.write_handouts(args, analyses)
+    except (OutputError, exercise_cli.ExerciseError) as exc:
         raise _Failure(str(exc)) from None
 
 
@@ -239,7 +248,8 @@ def _analyze(args: argparse.Namespace) -> int:
     _export(args, analyses, None)
     if args.draft_report and analyses:
         _draft_report(analyses[0], args.draft_report)
-    if not (args.json or args.pdf or args.html or args.csv or args.draft_report):
+    if not (args.json or args.pdf or args.html or args.csv or args.draft_report
+            or args.worksheet or args.key):
         for analysis in analyses:
             print(_summary(analysis))
     return 1 if errors else 0

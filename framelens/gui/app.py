@@ -65,11 +65,11 @@ def run_without_display(paths: list[str]) -> int:
 
 
 def run(paths: list[str], screenshot: str | None = None, presentation: bool = False,
-        zoom: int = 0, claim: int = 0, show: str = "") -> int:
+        zoom: int = 0, claim: int = 0, show: str = "", exercise: str | None = None) -> int:
     """Open the window on up to two files, in presentation mode and `zoom` steps in if
-    asked, with aligned claim number `claim` chosen once both are analysed; with
-    `screenshot`, save a picture and exit (of Review Draft or the word-list manager if
-    `show` says so)."""
+    asked, with aligned claim number `claim` chosen once both are analysed, and a saved
+    `exercise` in pane A; with `screenshot`, save a picture and exit (of Review Draft or
+    the word-list manager if `show` says so; the exercise revealed)."""
     quiet_libraries()
     if not display_available():
         if screenshot is None:
@@ -81,7 +81,7 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     if screenshot is not None:
-        return _screenshot(app, paths, screenshot, presentation, zoom, claim, show)
+        return _screenshot(app, paths, screenshot, presentation, zoom, claim, show, exercise)
 
     from framelens.gui.autosave import AutosaveStore
     from framelens.gui.window import MainWindow
@@ -95,6 +95,8 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
     if claim:
         _choose_claim_once_analysed(window, claim)
     window.open_paths(list(paths))
+    if exercise is not None:
+        window.exercise.open_when_analysed(0, exercise)
     status = app.exec()
     finish_background_work()
     return status
@@ -162,7 +164,8 @@ def _show_user_workflow(window, show: str):
 
 
 def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
-                zoom: int = 0, claim: int = 0, show: str = "") -> int:
+                zoom: int = 0, claim: int = 0, show: str = "",
+                exercise: str | None = None) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from framelens.gui.settings import Settings
@@ -180,7 +183,9 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
         outcome = {"status": 1, "message": "timed out waiting for the analyses"}
 
         def capture() -> None:
-            show_first_explanation(window)
+            revealed = exercise is None or window.exercise.show_revealed(0, exercise)
+            if exercise is None:
+                show_first_explanation(window)
             if claim:
                 choose_claim(window, claim)
             shown = _show_user_workflow(window, show)  # "review" or "word-lists", if asked
@@ -194,6 +199,8 @@ def _screenshot(app, paths: list[str], out: str, presentation: bool = False,
             if any(p.message.isVisible() and p.message.property("error") for p in window.panes):
                 outcome.update(status=1, message="an article could not be analysed "
                                                  f"(screenshot saved to {out})")
+            elif not revealed:
+                outcome.update(status=1, message=window.statusBar().currentMessage())
             else:
                 outcome.update(status=0, message="")
             window.close()

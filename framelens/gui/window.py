@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from framelens import labels
 from framelens.gui import (
+    exercise,
     frame_strip,
     frame_table,
     linking,
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.legend.toggled.connect(self._categories_toggled)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.actions_ = menus.build(self)
+        self.exercise = exercise.attach(self)  # class exercise: mark, then reveal
         self.panel_timer = QTimer(self)
         self.panel_timer.setSingleShot(True)
         self.panel_timer.timeout.connect(self._update_panels)
