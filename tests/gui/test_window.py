@@ -270,3 +270,20 @@ def test_window_dropped_bad_file_is_a_message_in_that_pane(make_window, fake, qt
     _drop(window.panes[1].editor, mime)
     assert "photo.png" in window.statusBar().currentMessage()
     assert window.panes[0].editor.toPlainText() == TEXT  # the other pane is untouched
+
+
+def test_no_two_actions_share_a_shortcut(make_window, fake):
+    """A key bound twice does nothing in Qt (an "ambiguous shortcut"): every shortcut of the
+    window's menus must be bound once (F7 was once both Review Draft and Next Aligned Claim)."""
+    from collections import defaultdict
+
+    from PySide6.QtGui import QAction
+
+    window = make_window(analyze=fake)
+    bound = defaultdict(set)
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if not key.isEmpty():
+                bound[key.toString()].add(action.text())
+    assert "F7" in bound
+    assert {key: names for key, names in bound.items() if len(names) > 1} == {}
