@@ -151,20 +151,15 @@ SentenceTerms = dict[str, tuple[str, str]]  # key -> (kind, lemma)
 
 def sentence_terms(analysis: Analysis) -> list[SentenceTerms]:
     """The anchors and content words of each sentence of an analysis."""
-    bounds = [(s.start, s.end) for s in analysis.sentences]
-    found: list[SentenceTerms] = [{} for _ in bounds]
-    index = 0
-    for term in analysis.terms:
-        while index < len(bounds) and bounds[index][1] <= term.start:
-            index += 1
-        if index >= len(bounds):
-            break
-        if term.start < bounds[index][0]:
-            continue
-        kind = _kind(term.pos, term.entity, term.lemma)
-        if kind:
-            key = term.lemma[:STEM_CHARS] if kind == WORD else term.lemma
-            found[index][f"{kind}:{key}"] = (kind, term.lemma)
+    found: list[SentenceTerms] = []
+    for terms in analysis.terms_by_sentence():
+        keyed: SentenceTerms = {}
+        for term in terms:
+            kind = _kind(term.pos, term.entity, term.lemma)
+            if kind:
+                key = term.lemma[:STEM_CHARS] if kind == WORD else term.lemma
+                keyed[f"{kind}:{key}"] = (kind, term.lemma)
+        found.append(keyed)
     return found
 
 

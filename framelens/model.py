@@ -254,6 +254,20 @@ class Analysis:
         """The spans of one category, in text order."""
         return tuple(s for s in self.spans if s.category == category)
 
+    def terms_by_sentence(self) -> list[list[Term]]:
+        """The content words and names (`terms`) of each sentence, in order; terms outside
+        every sentence (web debris, headings not parsed) are left out."""
+        found: list[list[Term]] = [[] for _ in self.sentences]
+        index = 0
+        for term in self.terms:
+            while index < len(self.sentences) and self.sentences[index].end <= term.start:
+                index += 1
+            if index >= len(self.sentences):
+                break
+            if term.start >= self.sentences[index].start:
+                found[index].append(term)
+        return found
+
     def sentences_of(self, label: str) -> tuple[Sentence, ...]:
         """The sentences with one label, in text order."""
         return tuple(s for s in self.sentences if s.label == label)

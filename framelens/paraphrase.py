@@ -44,17 +44,9 @@ class SentenceWords:
 def sentence_words(analysis: Analysis) -> SentenceWords:
     """The content words of each sentence of `analysis`, embedded."""
     model = embeddings.load()
-    bounds = [(s.start, s.end) for s in analysis.sentences]
-    per_sentence: list[list[str]] = [[] for _ in bounds]
-    index = 0
-    for term in analysis.terms:
-        while index < len(bounds) and bounds[index][1] <= term.start:
-            index += 1
-        if index >= len(bounds):
-            break
-        word = analysis.text[term.start:term.end]
-        if term.start >= bounds[index][0] and len(word) <= WORD_CHARS:
-            per_sentence[index].append(word)
+    per_sentence = [[word for term in terms
+                     if len(word := analysis.text[term.start:term.end]) <= WORD_CHARS]
+                    for terms in analysis.terms_by_sentence()]
     flat = [word for words in per_sentence for word in words]
     vectors = np.zeros((len(flat), model.dims), dtype=np.float32)
     for row, word in enumerate(flat):
@@ -63,8 +55,8 @@ def sentence_words(analysis: Analysis) -> SentenceWords:
             vectors[row] = model.vectors[list(pieces)].mean(axis=0)
     lengths = np.linalg.norm(vectors, axis=1)
     units = vectors / np.maximum(lengths, 1e-9)[:, None]
-    owner = np.repeat(np.arange(len(bounds)), [len(words) for words in per_sentence])
-    means = np.zeros((len(bounds), model.dims), dtype=np.float32)
+    owner = np.repeat(np.arange(len(per_sentence)), [len(words) for words in per_sentence])
+    means = np.zeros((len(per_sentence), model.dims), dtype=np.float32)
     np.add.at(means, owner, vectors)
     means /= np.maximum(np.linalg.norm(means, axis=1), 1e-9)[:, None]
     return SentenceWords(tuple(tuple(w) for w in per_sentence), units, lengths, owner, means)
