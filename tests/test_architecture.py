@@ -42,3 +42,12 @@ def test_pyside_is_imported_only_under_gui():
         if "import PySide6" in text or "from PySide6" in text:
             offenders.append(str(path))
     assert offenders == []
+
+
+def test_window_module_does_not_load_spacy():
+    """The window is shown before the language model loads (on the analysis worker): importing
+    it must not import spaCy on the GUI thread (0.8 s before the window could appear; the
+    comparison's alignment once pulled it in through a helper of the terms analyser)."""
+    modules = _modules_after("import framelens.gui.window, framelens.comparison")
+    assert "framelens.gui.window" in modules
+    assert not {m for m in modules if m == "spacy" or m.startswith("spacy.")}

@@ -7,10 +7,14 @@ copied here into `Term` and `Entity` records with absolute offsets.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from framelens.model import Entity, Term
-from framelens.nlp.parsed import ParsedText
+
+if TYPE_CHECKING:  # spaCy stays unloaded for those who only read terms (the window's compare)
+    from spacy.tokens import Token
+
+    from framelens.nlp.parsed import ParsedText
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # Entity types worth keeping (spaCy's OntoNotes labels); ordinal and percent are numbers too.
