@@ -101,6 +101,7 @@ class AlignmentLinker(QObject):
         self.state: LinkState | None = None
         self.group = -1
         self._following = True  # the cursor chooses the claim (not while we move it)
+        self._place: tuple[int, int | None] = (0, None)  # (side, sentence) of the cursor
         for pane in window.panes:
             pane.editor.cursorPositionChanged.connect(
                 lambda p=pane.index: self._cursor_moved(p))
@@ -109,10 +110,14 @@ class AlignmentLinker(QObject):
 
     # --- state ---------------------------------------------------------------------------
     def set_comparison(self, comparison) -> None:
-        """Bind a new comparison (None: nothing linked); keeps the chosen claim's place."""
+        """Bind a new comparison (None: nothing linked). A claim the user chose stays chosen
+        (the one at the text cursor) after a new analysis; the first comparison chooses none:
+        a cursor left where the article was opened is nobody's choice."""
+        chosen = self.group >= 0
         self.state = LinkState.of(comparison) if comparison is not None else None
         self.group = -1
-        self._follow(self.window.active, scroll=False)
+        if chosen:
+            self._follow(self.window.active, scroll=False)
         self._apply(scroll=False)
         self.groupChanged.emit(self.group)
 
@@ -141,17 +146,18 @@ class AlignmentLinker(QObject):
                                      state.maps[side].from_qt(editor.textCursor().position()))
         groups = state.groups_of[side].get(sentence, []) if sentence is not None else []
         group = groups[0] if groups else -1
-        if group == self.group:
-            return
-        self.group = group
+        place, self._place = self._place, (side, sentence)
         if not scroll:  # a new comparison: set_comparison draws and tells
+            self.group = group
             return
-        self._apply(scroll=True, from_side=side)
-        self.groupChanged.emit(group)
-        if group < 0 and sentence is not None and sentence in state.only[side]:
+        if group != self.group:
+            self.group = group
+            self._apply(scroll=True, from_side=side)
+            self.groupChanged.emit(group)
+            if group >= 0:
+                self._say(self.describe(group))
+        if group < 0 and place != self._place and sentence in state.only[side]:
             self._say(only_in_note(PANE_NAMES[side], PANE_NAMES[1 - side]))
-        elif group >= 0:
-            self._say(self.describe(group))
 
     def select_group(self, index: int) -> None:
         """Choose aligned claim `index` (-1: none): outline its sentences in both panes and
