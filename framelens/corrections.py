@@ -10,13 +10,14 @@ which every view shows as "corrected by you".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from framelens import labels
 from framelens.analyzers import metrics
 from framelens.anchors import Anchor, locate
-from framelens.model import Analysis, Quote, Sentence, Span
+from framelens.model import Analysis, Quote, Sentence, Span, TextRange
 from framelens.userdata import ArticleStore
 
 REMOVE = "remove"  # a span is not what FrameLens says it is
@@ -25,6 +26,8 @@ SPEAKER = "speaker"  # a quote has another speaker ("" = not identified)
 ADD = "add"  # words are loaded language
 KINDS = (REMOVE, LABEL, SPEAKER, ADD)
 USER_LOADED_RULE = "user.loaded"
+# How far from a quote's words a corrected speaker's name is looked for, to mark it there.
+SPEAKER_NEAR_CHARS = 200
 
 # What the right-click menu says to remove a mark of each category.
 REMOVE_WORDING = {
@@ -150,8 +153,7 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
             sentences = [replace(s, label=correction.category, by=labels.BY_USER)
                          if (s.start, s.end) == where else s for s in sentences]
         elif correction.kind == SPEAKER:
-            quotes = [replace(q, speaker=None, speaker_name=correction.speaker or None,
-                              by=labels.BY_USER)
+            quotes = [_with_speaker(text, q, correction.speaker)
                       if (q.content.start, q.content.end) == where else q for q in quotes]
     spans.sort(key=lambda s: (s.start, s.end, s.category))
     figures = metrics.compute(text, sentences, spans, quotes, reading=(
@@ -159,6 +161,34 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
     return replace(analysis, spans=tuple(spans), sentences=tuple(sentences),
                    quotes=tuple(quotes), metrics=figures,
                    corrections=analysis.corrections + tuple(applied))
+
+
+def _with_speaker(text: str, quote: Quote, speaker: str) -> Quote:
+    """`quote` said by `speaker`: the speaker mark moves to the name where the text gives it
+    near the quote, else stays where FrameLens put it; no name ("") leaves no speaker mark."""
+    if not speaker:
+        return replace(quote, speaker=None, speaker_name=None, by=labels.BY_USER)
+    named = speaker_near(text, quote, speaker)
+    return replace(quote, speaker=named or quote.speaker, speaker_name=speaker,
+                   by=labels.BY_USER)
+
+
+def speaker_near(text: str, quote: Quote, speaker: str) -> TextRange | None:
+    """Where `speaker` is named within `SPEAKER_NEAR_CHARS` of the quote's words (outside
+    them, case and spacing aside, whole words), the nearest first; None when it is not."""
+    words = speaker.split()
+    if not words:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)",
+                         re.IGNORECASE)
+    content = quote.content
+    low, high = max(0, content.start - SPEAKER_NEAR_CHARS), content.end + SPEAKER_NEAR_CHARS
+    found = [m for m in pattern.finditer(text, low, min(len(text), high))
+             if m.end() <= content.start or m.start() >= content.end]
+    if not found:
+        return None
+    nearest = min(found, key=lambda m: max(content.start - m.end(), m.start() - content.end))
+    return TextRange(nearest.start(), nearest.end())
 
 
 def unplaced(text: str, corrections: list[Correction] | tuple[Correction, ...]

@@ -82,6 +82,9 @@ class UserMarks:
             return
         target.apply_analysis(corrections.apply(analysis, self.corrections[pane]))
         self.window._refresh_views()
+        # the pane's marks changed: what follows them (draft review, an exercise that hides
+        # them, the frame strip) follows a correction as it follows an analysis
+        self.window.analysisApplied.emit(pane)
 
     # --- changes ----------------------------------------------------------------------
     def add(self, pane: int, correction: Correction) -> None:
