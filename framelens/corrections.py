@@ -217,3 +217,9 @@ class CorrectionStore:
     def save(self, text: str, source: str | None, corrections: list[Correction]) -> None:
         """Keep `corrections` for the article (none: forget it)."""
         self.store.save(text, source, [c.to_json() for c in corrections])
+
+    def follow(self, old_hash: str, text: str, source: str | None,
+               corrections: list[Correction]) -> None:
+        """Keep `corrections` for the article as edited into `text` (the corrections follow
+        the article; the record of its older text goes only when nothing of it is lost)."""
+        self.store.follow(old_hash, text, source, [c.to_json() for c in corrections])

@@ -94,6 +94,7 @@ class ExerciseController(QObject):
         self.panel.disagreements.itemClicked.connect(self._jump)
         self.panel.markRequested.connect(lambda category: self.mark(self._pane(), category))
         window.analysisApplied.connect(self._analysis_applied)
+        window.user_marks.redrawn.connect(self._analysis_applied)  # a correction redraws too
         window.actions_["draft"].triggered.connect(self._keep_read_only)
         window.installEventFilter(self)  # a close with unsaved marks asks first
         for pane in window.panes:

@@ -100,3 +100,34 @@ def test_review_draft_drops_a_finding_corrected_away_at_once(make_window, fake, 
     window.user_marks.undo(0)
     assert [(f.kind, f.words) for f in panel.session.open][:1] == [(review.LOADED, "disaster")]
     assert panel.counter.text() == "4 left of 5"
+
+
+def test_corrections_follow_the_article_as_it_is_edited(make_window, fake, qtbot, data_folder):
+    text = "The budget is a disaster.\nIt is awful for the town.\n"
+    window = _open(make_window, fake, qtbot, text, draft=True)
+    _trigger(window, "disaster", "Not loaded here: \u201cdisaster\u201d")
+    editor = window.panes[0].editor
+    with qtbot.waitSignal(window.analysisApplied, timeout=10000):
+        editor.moveCursor(editor.textCursor().MoveOperation.Start)
+        editor.insertPlainText("Update: ")
+    _trigger(window, "awful", "Not loaded here: \u201cawful\u201d")
+    edited = window.panes[0].text()
+    kept = list((data_folder / "corrections").glob("*.json"))
+    assert [p.name for p in kept] == [f"{text_hash(edited)}.json"]  # one record, no stale one
+    record = json.loads(kept[0].read_text(encoding="utf-8"))
+    assert [item["anchor"]["words"] for item in record["items"]] == ["disaster", "awful"]
+    window.close()
+    # the original text, pasted again: both corrections, the later one too
+    again = _open(make_window, fake, qtbot, text)
+    assert [s.category for s in again.panes[0].analysis.spans] == []
+
+
+def test_exercise_keeps_the_answers_hidden_when_a_correction_is_undone(make_window, fake,
+                                                                       qtbot):
+    text = "The budget is a disaster.\nOfficials think the plan will work.\n"
+    window = _open(make_window, fake, qtbot, text)
+    _trigger(window, "disaster", "Not loaded here: \u201cdisaster\u201d")
+    assert window.exercise.start(0)
+    assert window.panes[0].editor.marks == []
+    window.user_marks.undo(0)  # Ctrl+Alt+Z during the exercise
+    assert window.panes[0].editor.marks == []
