@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from framelens import corrections, labels
+from framelens import corrections, engine, explain, labels
 from framelens.model import Quote, TextRange
 from framelens.userdata import ArticleStore, UserDataError, text_hash
 
@@ -34,6 +34,20 @@ def test_corrections_speaker_near_finds_the_typed_name_by_the_quote(text, name, 
     said = text[text.index("\u201c") + 1:text.index("\u201d")]
     found = corrections.speaker_near(text, _quote(text, said), name)
     assert (None if found is None else text[found.start:found.end]) == expected
+
+
+def test_corrections_wrong_speaker_with_the_real_engine_marks_the_named_speaker():
+    text = ("Mayor Ann Lee opened the session on Monday.\n"
+            "\"We will fix every road this year,\" the spokesman said.\n")
+    analysis = engine.analyze(text)
+    quote = analysis.quotes[0]
+    assert text[quote.speaker.start:quote.speaker.end] == "the spokesman"
+    corrected = corrections.apply(analysis, [corrections.set_speaker(text, quote, "Ann Lee")])
+    fixed = corrected.quotes[0]
+    assert (text[fixed.speaker.start:fixed.speaker.end], fixed.by) == ("Ann Lee",
+                                                                        labels.BY_USER)
+    assert "Speaker corrected by you: Ann Lee." in explain.explain_quote(corrected, fixed).lines
+    assert corrected.metrics.named_source_count == analysis.metrics.named_source_count + 1
 
 
 def _store(data_folder):
