@@ -206,20 +206,26 @@ class CorrectionStore:
     def load(self, text: str, source: str | None = None) -> list[Correction]:
         """The article's corrections, oldest first (malformed entries are dropped from view
         but stay in the file until the user changes the corrections)."""
-        found = []
-        for item in self.store.load(text, source).items:
-            try:
-                found.append(Correction.from_json(item))
-            except ValueError:
-                continue
-        return found
+        return _parsed(self.store.load(text, source).items)
 
     def save(self, text: str, source: str | None, corrections: list[Correction]) -> None:
         """Keep `corrections` for the article (none: forget it)."""
         self.store.save(text, source, [c.to_json() for c in corrections])
 
     def follow(self, old_hash: str, text: str, source: str | None,
-               corrections: list[Correction]) -> None:
-        """Keep `corrections` for the article as edited into `text` (the corrections follow
-        the article; the record of its older text goes only when nothing of it is lost)."""
-        self.store.follow(old_hash, text, source, [c.to_json() for c in corrections])
+               corrections: list[Correction]) -> list[Correction]:
+        """Keep `corrections` for the article as edited into `text` (`ArticleStore.follow`:
+        nothing kept is lost); returns the corrections now kept for `text`, oldest first."""
+        kept = self.store.follow(old_hash, text, source, [c.to_json() for c in corrections])
+        return _parsed(kept)
+
+
+def _parsed(items: list[dict[str, Any]]) -> list[Correction]:
+    """The corrections among kept `items` (malformed ones are left out)."""
+    found = []
+    for item in items:
+        try:
+            found.append(Correction.from_json(item))
+        except ValueError:
+            continue
+    return found

@@ -94,7 +94,7 @@ class ArticleStore:
         for candidate in self._matching("previous", text_hash(text)):
             return ArticleRecords(self._read(candidate), candidate)
         if source:
-            for candidate in self._by_source(source):
+            for candidate in self._matching("source", source):
                 return ArticleRecords(self._read(candidate), candidate)
         return ArticleRecords([], None)
 
@@ -120,41 +120,44 @@ class ArticleStore:
         return path
 
     def follow(self, old_hash: str, text: str, source: str | None,
-               items: list[dict[str, Any]]) -> Path:
-        """Keep `items` under the edited `text`, the article's text of hash `old_hash` before.
+               items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Keep `items` under the edited `text`, the article's text of hash `old_hash` before;
+        returns what is now kept for `text`.
 
-        The new record remembers the older hashes (so the older version still finds it), and
-        the old record is removed only when everything in it is in the new one: nothing kept
-        is lost, and the folder holds one record per article rather than one per edit.
+        Nothing kept is lost: a record the new text already had (an earlier version edited
+        back into) keeps its items, and the old record is removed only when everything in it
+        is in the new one. The new record remembers the older hashes, so that the older
+        versions still find it, and the folder holds one record per article, not one per edit.
         """
         new_hash = text_hash(text)
-        old_path = self.folder / f"{old_hash}.json"
         if old_hash == new_hash:
-            return self.save(text, source, items)
-        earlier: list[str] = []
+            self.save(text, source, items)
+            return items
+        path, old_path = self.path_for(text), self.folder / f"{old_hash}.json"
+        here = self._read(path) if path.is_file() else []  # unreadable: nothing is written
+        kept = [*items, *(item for item in here if item not in items)]
         old_items: list[dict[str, Any]] | None = None
+        earlier = self._previous(path)
         if old_path.is_file() and old_path not in self._broken:
             try:
                 old_items = self._read(old_path)
-                earlier = self._previous(old_path)
             except UserDataError:
                 old_items = None  # unreadable: it stays as it is (`_read` remembers it)
+            else:
+                earlier += self._previous(old_path)
         previous = list(dict.fromkeys(h for h in (*earlier, old_hash) if h != new_hash))
         if len(previous) > PREVIOUS_KEPT:  # the text first opened, and the latest versions
             previous = [previous[0], *previous[1 - PREVIOUS_KEPT:]]
-        path = self.save(text, source, items, previous=previous)
-        if old_items is not None and items and all(item in items for item in old_items):
+        self.save(text, source, kept, previous=previous)
+        if old_items is not None and kept and all(item in kept for item in old_items):
             old_path.unlink(missing_ok=True)
-        return path
+        return kept
 
     def forget(self, text: str) -> None:
         """Remove the record of an older version of an article (unless it is unreadable)."""
         path = self.path_for(text)
         if path not in self._broken:
             path.unlink(missing_ok=True)
-
-    def _by_source(self, source: str) -> list[Path]:
-        return self._matching("source", source)
 
     def _matching(self, key: str, value: str) -> list[Path]:
         """The records whose `key` is `value` (or, for a list, holds it), newest first."""
@@ -170,7 +173,7 @@ class ArticleStore:
         return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
     def _previous(self, path: Path) -> list[str]:
-        """The earlier hashes a record remembers (none for a record without them)."""
+        """The earlier hashes a record remembers (none for a record without them, or none)."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

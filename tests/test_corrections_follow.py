@@ -114,3 +114,15 @@ def test_corrections_unreadable_old_record_is_left_as_it_is(tmp_path):
     store.follow(text_hash(ORIGINAL), EDITED, None, moved)
     assert old.read_text(encoding="utf-8") == "{not json"
     assert store.load(EDITED) == moved
+
+
+def test_corrections_edited_back_into_an_older_version_keep_that_versions_own(tmp_path):
+    store = _store(tmp_path)
+    own = [_removed(ORIGINAL, "trimmed")]  # kept for the original text in another session
+    store.save(ORIGINAL, None, own)
+    moved = [_removed(EDITED, "slammed")]
+    store.save(EDITED, None, moved)
+    kept = store.follow(text_hash(EDITED), ORIGINAL, None, moved)  # the edit is taken back
+    assert kept == store.load(ORIGINAL) == [*moved, *own]
+    assert [p.name for p in (tmp_path / "corrections").iterdir()] == [
+        f"{text_hash(ORIGINAL)}.json"]

@@ -75,7 +75,8 @@ class UserMarks(QObject):
         source, old_hash = self.window.panes[pane].source, self.saved_hash[pane]
         try:
             if old_hash is not None and old_hash != text_hash(analysis.text):
-                self.store.follow(old_hash, analysis.text, source, self.corrections[pane])
+                self.corrections[pane] = self.store.follow(old_hash, analysis.text, source,
+                                                           self.corrections[pane])
             else:
                 self.store.save(analysis.text, source, self.corrections[pane])
         except UserDataError as exc:
