@@ -70,8 +70,9 @@ class ArticleRecords:
 class ArticleStore:
     """One JSON file per article under `<data>/<kind>/<text hash>.json`.
 
-    An article is found by the hash of its text; failing that (the text was edited, so its
-    hash changed) by its source file, the newest record of the same source. A file that is
+    An article is found by the hash of its text; failing that, by the newest record that
+    remembers the hash as an earlier version (`follow`), then by its source file (the text
+    was edited elsewhere, so its hash changed), the newest record of the same source. A file that is
     not a readable record raises `UserDataError` and is remembered, so that nothing is ever
     written over it.
     """
