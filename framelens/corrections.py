@@ -11,6 +11,7 @@ which every view shows as "corrected by you".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -153,7 +154,8 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
             sentences = [replace(s, label=correction.category, by=labels.BY_USER)
                          if (s.start, s.end) == where else s for s in sentences]
         elif correction.kind == SPEAKER:
-            quotes = [_with_speaker(text, q, correction.speaker)
+            said = [q.content for q in quotes]
+            quotes = [_with_speaker(text, q, correction.speaker, said)
                       if (q.content.start, q.content.end) == where else q for q in quotes]
     spans.sort(key=lambda s: (s.start, s.end, s.category))
     figures = metrics.compute(text, sentences, spans, quotes, reading=(
@@ -163,19 +165,21 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
                    corrections=analysis.corrections + tuple(applied))
 
 
-def _with_speaker(text: str, quote: Quote, speaker: str) -> Quote:
+def _with_speaker(text: str, quote: Quote, speaker: str, said: list[TextRange]) -> Quote:
     """`quote` said by `speaker`: the speaker mark moves to the name where the text gives it
     near the quote, else stays where FrameLens put it; no name ("") leaves no speaker mark."""
     if not speaker:
         return replace(quote, speaker=None, speaker_name=None, by=labels.BY_USER)
-    named = speaker_near(text, quote, speaker)
+    named = speaker_near(text, quote, speaker, said)
     return replace(quote, speaker=named or quote.speaker, speaker_name=speaker,
                    by=labels.BY_USER)
 
 
-def speaker_near(text: str, quote: Quote, speaker: str) -> TextRange | None:
-    """Where `speaker` is named within `SPEAKER_NEAR_CHARS` of the quote's words (outside
-    them, case and spacing aside, whole words), the nearest first; None when it is not."""
+def speaker_near(text: str, quote: Quote, speaker: str, said: Sequence[TextRange] = ()
+                 ) -> TextRange | None:
+    """Where `speaker` is named within `SPEAKER_NEAR_CHARS` of the quote's words (case and
+    spacing aside, whole words, not inside this or another quote's words `said`), the
+    nearest first; None when it is not."""
     words = speaker.split()
     if not words:
         return None
@@ -184,7 +188,7 @@ def speaker_near(text: str, quote: Quote, speaker: str) -> TextRange | None:
     content = quote.content
     low, high = max(0, content.start - SPEAKER_NEAR_CHARS), content.end + SPEAKER_NEAR_CHARS
     found = [m for m in pattern.finditer(text, low, min(len(text), high))
-             if m.end() <= content.start or m.start() >= content.end]
+             if not any(m.start() < r.end and r.start < m.end() for r in (content, *said))]
     if not found:
         return None
     nearest = min(found, key=lambda m: max(content.start - m.end(), m.start() - content.end))

@@ -4,6 +4,7 @@ and the record of an edited article moves to its new text without losing anythin
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -15,11 +16,6 @@ ORIGINAL = "The council trimmed the budget. Critics slammed the plan.\n"
 EDITED = "Update: " + ORIGINAL
 
 
-def _quote(text: str, said: str) -> Quote:
-    start = text.index(said)
-    return Quote(labels.DIRECT, TextRange(start, start + len(said)), None, None, "test")
-
-
 @pytest.mark.parametrize(("text", "name", "expected"), [
     # the name nearest the quote, whatever its case and spacing
     ("Ann Lee came in. Bob said \u201cwe are done\u201d.", "ann  LEE", "Ann Lee"),
@@ -27,12 +23,15 @@ def _quote(text: str, said: str) -> Quote:
     # not a part of another word, not inside the quote, not far from it
     ("Annabel said \u201cwe are done\u201d.", "Ann", None),
     ("Bob said \u201cAnn and I are done\u201d.", "Ann", None),
+    ("Bob said \u201cask Ann\u201d. Cy said \u201cwe are done\u201d.", "Ann", None),
     ("Ann left. " + "The hall was quiet for a long time. " * 8 + "\u201cWe are done.\u201d",
      "Ann", None),
 ])
 def test_corrections_speaker_near_finds_the_typed_name_by_the_quote(text, name, expected):
-    said = text[text.index("\u201c") + 1:text.index("\u201d")]
-    found = corrections.speaker_near(text, _quote(text, said), name)
+    quotes = [TextRange(m.start() + 1, m.end() - 1)
+              for m in re.finditer("\u201c[^\u201d]*\u201d", text)]
+    quote = Quote(labels.DIRECT, quotes[-1], None, None, "test")
+    found = corrections.speaker_near(text, quote, name, quotes)
     assert (None if found is None else text[found.start:found.end]) == expected
 
 
