@@ -10,13 +10,15 @@ which every view shows as "corrected by you".
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from framelens import labels
 from framelens.analyzers import metrics
 from framelens.anchors import Anchor, locate
-from framelens.model import Analysis, Quote, Sentence, Span
+from framelens.model import Analysis, Quote, Sentence, Span, TextRange
 from framelens.userdata import ArticleStore
 
 REMOVE = "remove"  # a span is not what FrameLens says it is
@@ -25,6 +27,8 @@ SPEAKER = "speaker"  # a quote has another speaker ("" = not identified)
 ADD = "add"  # words are loaded language
 KINDS = (REMOVE, LABEL, SPEAKER, ADD)
 USER_LOADED_RULE = "user.loaded"
+# How far from a quote's words a corrected speaker's name is looked for, to mark it there.
+SPEAKER_NEAR_CHARS = 200
 
 # What the right-click menu says to remove a mark of each category.
 REMOVE_WORDING = {
@@ -150,8 +154,8 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
             sentences = [replace(s, label=correction.category, by=labels.BY_USER)
                          if (s.start, s.end) == where else s for s in sentences]
         elif correction.kind == SPEAKER:
-            quotes = [replace(q, speaker=None, speaker_name=correction.speaker or None,
-                              by=labels.BY_USER)
+            said = [q.content for q in quotes]
+            quotes = [_with_speaker(text, q, correction.speaker, said)
                       if (q.content.start, q.content.end) == where else q for q in quotes]
     spans.sort(key=lambda s: (s.start, s.end, s.category))
     figures = metrics.compute(text, sentences, spans, quotes, reading=(
@@ -159,6 +163,36 @@ def apply(analysis: Analysis, corrections: list[Correction] | tuple[Correction, 
     return replace(analysis, spans=tuple(spans), sentences=tuple(sentences),
                    quotes=tuple(quotes), metrics=figures,
                    corrections=analysis.corrections + tuple(applied))
+
+
+def _with_speaker(text: str, quote: Quote, speaker: str, said: list[TextRange]) -> Quote:
+    """`quote` said by `speaker`: the speaker mark moves to the name where the text gives it
+    near the quote, else stays where FrameLens put it; no name ("") leaves no speaker mark."""
+    if not speaker:
+        return replace(quote, speaker=None, speaker_name=None, by=labels.BY_USER)
+    named = speaker_near(text, quote, speaker, said)
+    return replace(quote, speaker=named or quote.speaker, speaker_name=speaker,
+                   by=labels.BY_USER)
+
+
+def speaker_near(text: str, quote: Quote, speaker: str, said: Sequence[TextRange] = ()
+                 ) -> TextRange | None:
+    """Where `speaker` is named within `SPEAKER_NEAR_CHARS` of the quote's words (case and
+    spacing aside, whole words, not inside this or another quote's words `said`), the
+    nearest first; None when it is not."""
+    words = speaker.split()
+    if not words:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)",
+                         re.IGNORECASE)
+    content = quote.content
+    low, high = max(0, content.start - SPEAKER_NEAR_CHARS), content.end + SPEAKER_NEAR_CHARS
+    found = [m for m in pattern.finditer(text, low, min(len(text), high))
+             if not any(m.start() < r.end and r.start < m.end() for r in (content, *said))]
+    if not found:
+        return None
+    nearest = min(found, key=lambda m: max(content.start - m.end(), m.start() - content.end))
+    return TextRange(nearest.start(), nearest.end())
 
 
 def unplaced(text: str, corrections: list[Correction] | tuple[Correction, ...]
@@ -176,14 +210,26 @@ class CorrectionStore:
     def load(self, text: str, source: str | None = None) -> list[Correction]:
         """The article's corrections, oldest first (malformed entries are dropped from view
         but stay in the file until the user changes the corrections)."""
-        found = []
-        for item in self.store.load(text, source).items:
-            try:
-                found.append(Correction.from_json(item))
-            except ValueError:
-                continue
-        return found
+        return _parsed(self.store.load(text, source).items)
 
     def save(self, text: str, source: str | None, corrections: list[Correction]) -> None:
         """Keep `corrections` for the article (none: forget it)."""
         self.store.save(text, source, [c.to_json() for c in corrections])
+
+    def follow(self, old_hash: str, text: str, source: str | None,
+               corrections: list[Correction]) -> list[Correction]:
+        """Keep `corrections` for the article as edited into `text` (`ArticleStore.follow`:
+        nothing kept is lost); returns the corrections now kept for `text`, oldest first."""
+        kept = self.store.follow(old_hash, text, source, [c.to_json() for c in corrections])
+        return _parsed(kept)
+
+
+def _parsed(items: list[dict[str, Any]]) -> list[Correction]:
+    """The corrections among kept `items` (malformed ones are left out)."""
+    found = []
+    for item in items:
+        try:
+            found.append(Correction.from_json(item))
+        except ValueError:
+            continue
+    return found

@@ -212,7 +212,8 @@ def kind_label(quote: Quote) -> str:
 
 def explain_quote(analysis: Analysis, quote: Quote, with_content: bool = False) -> Explanation:
     """A quote: direct or reported, who said it, with which verb, and why it counts."""
-    lines = [f"Speaker: {speaker_label(analysis, quote)}.",
+    speaker = ("Speaker corrected by you" if quote.by == labels.BY_USER else "Speaker")
+    lines = [f"{speaker}: {speaker_label(analysis, quote)}.",
              f"Reporting verb: {cue_label(analysis, quote)}."]
     if quote.cue_tone == labels.CUE_LOADED:
         lines.append(_LOADED_VERB)

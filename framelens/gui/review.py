@@ -82,7 +82,7 @@ class ReviewPanel(QDockWidget):
         # a layout saved with the panel open must not bring it back without a review
         self.visibilityChanged.connect(lambda shown: shown and self.session is None
                                        and self.hide())
-        window.analysisApplied.connect(self._analysed)
+        window.analysisApplied.connect(self.follow_marks)
 
     # --- session ---------------------------------------------------------------------
     def start(self, pane: int) -> bool:
@@ -112,7 +112,8 @@ class ReviewPanel(QDockWidget):
         self.session = self.pane = None
         self.hide()
 
-    def _analysed(self, pane: int) -> None:
+    def follow_marks(self, pane: int) -> None:
+        """The pane's marks changed (a new analysis, or a correction): so do the findings."""
         if self.session is not None and pane == self.pane:
             analysis = self.window_.panes[pane].analysis
             self.session.refresh(analysis)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,10 +32,15 @@ log = logging.getLogger(__name__)
 STATUS_MS = 8000
 
 
-class UserMarks:
+class UserMarks(QObject):
     """The window's corrections: per pane, the raw analysis and the article's corrections."""
 
+    # a pane's marks were drawn again after a correction (no new analysis): what follows the
+    # marks (the draft review, an exercise that hides them) follows it
+    redrawn = Signal(int)
+
     def __init__(self, window, folder=None):
+        super().__init__(window)
         self.window = window
         self.store = CorrectionStore(ArticleStore("corrections", folder or data_dir()))
         self.raw: dict[int, object] = {}
@@ -44,7 +50,7 @@ class UserMarks:
     # --- analysis ---------------------------------------------------------------------
     def corrected(self, pane: int, analysis):
         """The analysis as the user corrected it; a newly opened article's corrections are
-        read from the data folder, an edited one's are saved under its new text."""
+        read from the data folder, an edited one's move to its new text."""
         target = self.window.panes[pane]
         self.raw[pane] = analysis
         if target.fresh:
@@ -66,9 +72,13 @@ class UserMarks:
         analysis = self.raw.get(pane)
         if analysis is None:
             return None
+        source, old_hash = self.window.panes[pane].source, self.saved_hash[pane]
         try:
-            self.store.save(analysis.text, self.window.panes[pane].source,
-                            self.corrections[pane])
+            if old_hash is not None and old_hash != text_hash(analysis.text):
+                self.corrections[pane] = self.store.follow(old_hash, analysis.text, source,
+                                                           self.corrections[pane])
+            else:
+                self.store.save(analysis.text, source, self.corrections[pane])
         except UserDataError as exc:
             self.window.statusBar().showMessage(str(exc), 15000)
             return str(exc)
@@ -82,6 +92,7 @@ class UserMarks:
             return
         target.apply_analysis(corrections.apply(analysis, self.corrections[pane]))
         self.window._refresh_views()
+        self.redrawn.emit(pane)
 
     # --- changes ----------------------------------------------------------------------
     def add(self, pane: int, correction: Correction) -> None:

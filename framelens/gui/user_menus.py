@@ -78,7 +78,9 @@ def attach(window) -> tuple[UserMarks, WordLists, ReviewPanel]:
     for pane in window.panes:
         pane.editor.extend_menu = (
             lambda menu, here, selected, p=pane.index: marks.extend_menu(p, menu, here, selected))
-    return marks, WordLists(window), ReviewPanel(window)
+    review = ReviewPanel(window)
+    marks.redrawn.connect(review.follow_marks)
+    return marks, WordLists(window), review
 
 
 def build_menu(window, review_menu, actions: dict, edit_menu) -> None:

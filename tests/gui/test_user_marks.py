@@ -168,7 +168,7 @@ def test_user_marks_wrong_speaker_names_the_right_one(make_window, fake, qtbot, 
     quote = analysis.quotes[0]
     assert (analysis.speaker_of(quote), quote.by) == ("Ann Lee", labels.BY_USER)
     tooltip = window.panes[0].editor.explanation_at(Utf16Map(text).to_qt(text.index("plan")))
-    assert "Speaker: Ann Lee" in tooltip and "corrected by you" in tooltip
+    assert "Speaker corrected by you: Ann Lee" in tooltip
 
 
 def test_user_marks_reset_asks_first(make_window, fake, qtbot, message_boxes):
