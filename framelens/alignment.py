@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from framelens import framing, paraphrase
+from framelens import framing, paraphrase, sif
 from framelens.alignment_model import Features, Model
 from framelens.alignment_model import load as load_model
 from framelens.model import Analysis
@@ -299,18 +299,22 @@ def protagonist(a: Analysis, b: Analysis) -> float | None:
     return (share(people_a, people_b) + share(people_b, people_a)) / 2
 
 
-def features(a: Analysis, b: Analysis, params: Params | None = None) -> Features:
-    """Every score the model reads for the sentences of A and B."""
+def features(a: Analysis, b: Analysis, params: Params | None = None,
+             common: np.ndarray | None = None) -> Features:
+    """Every score the model reads for the sentences of A and B (`common`: the directions
+    `framelens.sif` removes; the shipped model's by default)."""
     terms_a, terms_b = sentence_terms(a), sentence_terms(b)
     weights = _weights(terms_a, terms_b, params or default_params())
     return features_of(a, b, terms_a, terms_b, weights,
-                       (paraphrase.sentence_words(a), paraphrase.sentence_words(b)))
+                       (paraphrase.sentence_words(a), paraphrase.sentence_words(b)), common)
 
 
 def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
                 terms_b: Sequence[SentenceTerms], weights: dict[str, float],
-                words: tuple[paraphrase.SentenceWords, paraphrase.SentenceWords]) -> Features:
+                words: tuple[paraphrase.SentenceWords, paraphrase.SentenceWords],
+                common: np.ndarray | None = None) -> Features:
     """`features` from the sentence terms and words already found."""
+    common = load_model().common if common is None else common
     cosine, anchors = sentence_scores(terms_a, terms_b, weights)
     close = paraphrase.paraphrase(*words)
     differ = paraphrase.numbers_differ(_numbers(terms_a), _numbers(terms_b))
@@ -319,7 +323,8 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
                     None if people is None else max(people),
                     None if people is None else sum(people) / 2, names_shared(a, b),
                     protagonist(a, b),
-                    np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]))
+                    np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]),
+                    sif.match(sif.words(a), sif.words(b), common))
 
 
 def _numbers(terms: Sequence[SentenceTerms]) -> list[set[str]]:
