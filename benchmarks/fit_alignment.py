@@ -17,8 +17,9 @@ analyses every document once (cached in a pickle). Then:
 all by leave-one-topic-out CV over the 8 ECB+ dev topics: each topic is predicted by the
 models and thresholds fitted on the other seven. The objective for the thresholds is pair F1
 + 0.5 x only-in F1 over all labelled pairs (as the scorer counts them), minus a penalty when
-more than 3 % of the labelled sentence pairs of the *different-event* article pairs are
-aligned; settings that break the sample pair's checks (`Sample`) are not considered.
+more than `FPR_MARGIN` of the labelled sentence pairs of the *different-event* article
+pairs are aligned; settings that break the sample pair's checks (`Sample`) are not
+considered.
 STS-B news Pearson of the article `similarity` is reported by 5-fold CV (the sentence
 model refitted on four folds). Finally everything is fitted on all the data and written to
 resources/alignment_model.json (numbers only).
@@ -278,9 +279,10 @@ def auc(pos: Sequence[float], neg: Sequence[float]) -> float:
     return float((a > b).mean() + 0.5 * (a == b).mean()) if a.size and b.size else 0.0
 
 
-# Thresholds are chosen on the training topics with this much room below the 0.10 target:
-# held-out topics leak more than the topics a setting was chosen on.
-FPR_MARGIN = 0.03
+# Any different-event FPR above this on the training topics is penalised: held-out topics
+# leak more than the topics a setting was chosen on (margin 0.03: CV pair F1 0.718, FPR
+# 0.139; margin 0: 0.717, 0.115; the setting chosen on all topics is the same).
+FPR_MARGIN = 0.0
 FPR_PENALTY = 3.0
 
 

@@ -324,7 +324,20 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
                     None if people is None else sum(people) / 2, names_shared(a, b),
                     protagonist(a, b),
                     np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]),
-                    sif.match(sif.words(a), sif.words(b), common))
+                    sif.match(sif.words(a), sif.words(b), common),
+                    dates_shared(terms_a, terms_b))
+
+
+def dates_shared(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms]) -> float | None:
+    """The smaller of the two shares of an article's dates (days, months, years, times of
+    day) that the other article uses too, or None when one has no date: two events of the
+    same kind (two earthquakes, two arrests) happen on different days."""
+    dates_a = {key for terms in a for key in terms if key.startswith(DATE)}
+    dates_b = {key for terms in b for key in terms if key.startswith(DATE)}
+    if not dates_a or not dates_b:
+        return None
+    both = len(dates_a & dates_b)
+    return min(both / len(dates_a), both / len(dates_b))
 
 
 def _numbers(terms: Sequence[SentenceTerms]) -> list[set[str]]:

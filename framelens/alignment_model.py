@@ -7,8 +7,9 @@
    directions are stored here too) and whether their numbers differ. Fitted to graded
    sentence similarity (STS-B news, by k-fold).
 2. **Article similarity** (0..1, logistic): whether two articles report the same event,
-   from how much of each finds a counterpart and whether both name the same people and
-   places. Fitted to same- versus different-event article pairs (ECB+ dev topics). For a
+   from how much of each finds a counterpart, whether both name the same people and
+   places, and how many of their dates they share (two events of one kind happen on
+   different days). Fitted to same- versus different-event article pairs (ECB+ dev topics). For a
    text of one or two sentences it leans on the sentence similarity (`Model.similarity`).
 3. **Link probability** (logistic): whether two sentences report the same event, from the
    article similarity, the specific anchors they share (names, numbers, dates) and their
@@ -33,7 +34,8 @@ from framelens import resources
 RESOURCE = "alignment_model.json"
 SENTENCE_FEATURES = ("lexical", "match", "meaning", "numbers_differ", "word_match")
 ARTICLE_FEATURES = ("coverage", "lexical_coverage", "people", "people_both", "people_unknown",
-                    "names_shared", "names_unknown", "protagonist")
+                    "names_shared", "names_unknown", "protagonist", "dates_shared",
+                    "dates_unknown")
 LINK_FEATURES = ("article", "anchors", "sentence", "lexical", "contained")
 # The lexical mean-best cosine at which two articles count as fully alike.
 LEXICAL_SCALE = 0.6
@@ -59,6 +61,8 @@ class Features:
     has_terms_a: np.ndarray
     has_terms_b: np.ndarray
     word_match: np.ndarray  # framelens.sif.match: all words, common directions removed
+    # the smaller share of either article's dates the other uses too (None: one has none)
+    dates_shared: float | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,8 @@ def article_columns(found: Features, sentence: np.ndarray) -> list[np.ndarray]:
     values = [mean_best(sentence), min(1.0, mean_best(found.cosine) / LEXICAL_SCALE),
               found.people or 0.0, found.people_both or 0.0, float(found.people is None),
               found.names_shared or 0.0, float(found.names_shared is None),
-              found.protagonist or 0.0]
+              found.protagonist or 0.0, found.dates_shared or 0.0,
+              float(found.dates_shared is None)]
     return [np.array(v) for v in values]
 
 
