@@ -182,6 +182,12 @@ class Table:
         link, sentence, anchors, cosine, owner = [], [], [], [], []
         cand_row, cand_label, label_gold, label_pair = [], [], [], []
         only_best, only_gold, only_pair = [], [], []
+        # per system sentence (A ids, then B ids after all A ids): which flat pair rows are
+        # its; per candidate "only" sentence: its best score, its id, its gold row
+        sent_a, sent_b, entry_best, entry_id, entry_row = [], [], [], [], []
+        base_a = base_b = 0
+        pair_sentences = [p.found.cosine.shape for p in pairs]
+        total_a = sum(r for r, _ in pair_sentences)
         self.similarity = np.zeros(len(pairs))
         self.names_apart = np.zeros(len(pairs), bool)
         self.different = np.array([p.gold["kind"] != "same_event" for p in pairs])
@@ -196,6 +202,8 @@ class Table:
                                  (anchors, scores.anchors), (cosine, scores.cosine)):
                 part.append(values.ravel())
             owner.append(np.full(rows * cols, k))
+            sent_a.append(np.repeat(np.arange(rows), cols) + base_a)
+            sent_b.append(np.tile(np.arange(cols), rows) + total_a + base_b)
             for i, j, gold in p.gold["labels"]:
                 for x in p.cover_a[i]:
                     for y in p.cover_b[j]:
@@ -208,12 +216,20 @@ class Table:
                 best = (scores.sentence.max(axis) if scores.sentence.size
                         else np.zeros(len(terms)))
                 gold_only = set(p.gold.get(f"only_{side}", ()))
+                first = base_a if side == "a" else total_a + base_b
                 for i in p.gold.get(f"validated_{side}", ()):
                     values = [best[x] for x in cover[i] if terms[x]]
+                    for x in cover[i]:
+                        if terms[x]:
+                            entry_best.append(best[x])
+                            entry_id.append(first + x)
+                            entry_row.append(len(only_best))
                     only_best.append(min(values, default=np.inf))
                     only_gold.append(i in gold_only)
                     only_pair.append(k)
             base += rows * cols
+            base_a += rows
+            base_b += cols
         self.link, self.sentence = np.concatenate(link), np.concatenate(sentence)
         self.anchors, self.cosine = np.concatenate(anchors), np.concatenate(cosine)
         self.owner = np.concatenate(owner)
@@ -221,6 +237,10 @@ class Table:
         self.label_gold, self.label_pair = np.array(label_gold), np.array(label_pair)
         self.only_best, self.only_gold = np.array(only_best), np.array(only_gold)
         self.only_pair = np.array(only_pair)
+        self.sent = np.concatenate([*sent_a, *sent_b]) if sent_a else np.zeros(0, int)
+        self.sent_count = base_a + base_b
+        self.entry_best, self.entry_id = np.array(entry_best), np.array(entry_id, int)
+        self.entry_row = np.array(entry_row, int)
 
     def counts(self, setting: dict[str, float], keep: np.ndarray) -> np.ndarray:
         """Over the pairs where `keep` is true: pair tp, fp, fn; only tp, fp, fn; the same
@@ -235,8 +255,13 @@ class Table:
         hit = np.bincount(self.cand_label, weights=linked[self.cand_row],
                           minlength=len(self.label_gold)) > 0
         hit &= related[self.label_pair]
-        only = np.isfinite(self.only_best) & (
-            (self.only_best < setting["only"]) | ~related[self.only_pair])
+        # a sentence is only on its side when its best match is weak and it is linked to
+        # nothing (as alignment.decide says)
+        both = np.concatenate([linked, linked])
+        linked_any = np.bincount(self.sent, weights=both, minlength=self.sent_count) > 0
+        weak = (self.entry_best < setting["only"]) & ~linked_any[self.entry_id]
+        weak_row = np.bincount(self.entry_row, weights=weak, minlength=len(self.only_best)) > 0
+        only = np.isfinite(self.only_best) & (weak_row | ~related[self.only_pair])
         use, use_only = keep[self.label_pair], keep[self.only_pair]
         same = use & ~self.different[self.label_pair]
         same_only = use_only & ~self.different[self.only_pair]

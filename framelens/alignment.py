@@ -374,13 +374,13 @@ def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.n
                    and not scores.names_apart)
     linked &= related
     # Unrelated articles: everything either reports is missing from the other.
-    # A sentence whose closest sentence on the other side says something else is only
-    # on its side.
+    # A sentence whose closest sentence on the other side says something else, and that
+    # is aligned with none, is only on its side.
     sentence = scores.sentence
     best_a = sentence.max(1) if sentence.size else np.zeros(sentence.shape[0])
     best_b = sentence.max(0) if sentence.size else np.zeros(sentence.shape[1])
-    only_a = ((best_a < params.only) | (not related)) & scores.has_terms_a
-    only_b = ((best_b < params.only) | (not related)) & scores.has_terms_b
+    only_a = (((best_a < params.only) & ~linked.any(1)) | (not related)) & scores.has_terms_a
+    only_b = (((best_b < params.only) & ~linked.any(0)) | (not related)) & scores.has_terms_b
     return linked, only_a, only_b, related
 
 
