@@ -4,7 +4,11 @@ Reads `../shared/benchmarks/alignment/` (dev data, never copied into the project
 analyses every document once (cached in a pickle). Then:
 
 1. **Sentence similarity** (linear, least squares) on STS-B news: gold score / 5 from the
-   lexical cosine, the paraphrase scores and whether the numbers differ; 5-fold CV Pearson.
+   lexical cosine, the paraphrase scores, whether the numbers differ and the all-words
+   match of `framelens.sif`, whose common directions (the first `SIF_COMPONENTS`
+   principal directions of the word vectors, Arora et al. 2017) are fitted on the training
+   sentences only: within each STS-B fold on its training folds; for ECB+ and the shipped
+   model on all of STS-B (never on ECB+); 5-fold CV Pearson.
 2. **Article similarity** (logistic) on ECB+ same- vs different-event article pairs, and
 3. **link probability** (logistic) on ECB+ labelled sentence pairs, with
 4. the six thresholds of `alignment.Params` (`align`, `only`, `related`, `meaning`,
@@ -13,8 +17,9 @@ analyses every document once (cached in a pickle). Then:
 all by leave-one-topic-out CV over the 8 ECB+ dev topics: each topic is predicted by the
 models and thresholds fitted on the other seven. The objective for the thresholds is pair F1
 + 0.5 x only-in F1 over all labelled pairs (as the scorer counts them), minus a penalty when
-more than 3 % of the labelled sentence pairs of the *different-event* article pairs are
-aligned; settings that break the sample pair's checks (`Sample`) are not considered.
+more than `FPR_MARGIN` of the labelled sentence pairs of the *different-event* article
+pairs are aligned; settings that break the sample pair's checks (`Sample`) are not
+considered.
 STS-B news Pearson of the article `similarity` is reported by 5-fold CV (the sentence
 model refitted on four folds). Finally everything is fitted on all the data and written to
 resources/alignment_model.json (numbers only).
@@ -35,20 +40,24 @@ from typing import Any
 
 import numpy as np
 
-from framelens import alignment, alignment_model, engine, resources
+from framelens import alignment, alignment_model, engine, resources, sif
 from framelens.alignment_model import Features, Linear, Model
 from framelens.model import Analysis
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "alignment"
 SETTING = ("align", "only", "related", "meaning", "overlap_cosine", "overlap_anchors")
 GRID = {"align": (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8),
-        "only": (0.1, 0.15, 0.2, 0.25, 0.3),
+        "only": (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45),
         "related": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
         "meaning": (0.3, 0.4, 0.5),
         "overlap_cosine": (0.08, 0.12, 0.16, 0.2, 9.0),  # 9: no lexical rule
         "overlap_anchors": (0.25, 1.5, 3.0, 5.0)}
 FOLDS = 5
 L2 = 0.3
+# Common directions removed by framelens.sif; chosen by the STS-B 5-fold CV Pearson of the
+# sentence similarity (0: 0.800, 1: 0.805, 2: 0.809, 3: 0.811, 5: 0.810 in the first
+# measurement, with the directions fitted inside each fold).
+SIF_COMPONENTS = 2
 
 
 def load(name: str, cache: Path) -> dict[str, tuple[dict[str, Any], Analysis]]:
@@ -86,13 +95,19 @@ class Pair:
     cover_b: list[set[int]]
 
 
-def prepare(pairs: Sequence[dict[str, Any]], docs: dict[str, Any]) -> list[Pair]:
+def prepare(pairs: Sequence[dict[str, Any]], docs: dict[str, Any],
+            common: np.ndarray) -> list[Pair]:
     out = []
     for pair in pairs:
         (ga, aa), (gb, ab) = docs[pair["a"]], docs[pair["b"]]
-        out.append(Pair(pair, alignment.features(aa, ab, alignment.Params()),
+        out.append(Pair(pair, alignment.features(aa, ab, alignment.Params(), common),
                         covers(ga["sentences"], aa), covers(gb["sentences"], ab)))
     return out
+
+
+def common_of(docs: dict[str, Any], ids: Sequence[str]) -> np.ndarray:
+    """The common directions of the word vectors of the documents `ids`."""
+    return sif.common_components([sif.words(docs[i][1]) for i in ids], SIF_COMPONENTS)
 
 
 # --- fitting -----------------------------------------------------------------------------
@@ -167,6 +182,12 @@ class Table:
         link, sentence, anchors, cosine, owner = [], [], [], [], []
         cand_row, cand_label, label_gold, label_pair = [], [], [], []
         only_best, only_gold, only_pair = [], [], []
+        # per system sentence (A ids, then B ids after all A ids): which flat pair rows are
+        # its; per candidate "only" sentence: its best score, its id, its gold row
+        sent_a, sent_b, entry_best, entry_id, entry_row = [], [], [], [], []
+        base_a = base_b = 0
+        pair_sentences = [p.found.cosine.shape for p in pairs]
+        total_a = sum(r for r, _ in pair_sentences)
         self.similarity = np.zeros(len(pairs))
         self.names_apart = np.zeros(len(pairs), bool)
         self.different = np.array([p.gold["kind"] != "same_event" for p in pairs])
@@ -181,6 +202,8 @@ class Table:
                                  (anchors, scores.anchors), (cosine, scores.cosine)):
                 part.append(values.ravel())
             owner.append(np.full(rows * cols, k))
+            sent_a.append(np.repeat(np.arange(rows), cols) + base_a)
+            sent_b.append(np.tile(np.arange(cols), rows) + total_a + base_b)
             for i, j, gold in p.gold["labels"]:
                 for x in p.cover_a[i]:
                     for y in p.cover_b[j]:
@@ -193,12 +216,20 @@ class Table:
                 best = (scores.sentence.max(axis) if scores.sentence.size
                         else np.zeros(len(terms)))
                 gold_only = set(p.gold.get(f"only_{side}", ()))
+                first = base_a if side == "a" else total_a + base_b
                 for i in p.gold.get(f"validated_{side}", ()):
                     values = [best[x] for x in cover[i] if terms[x]]
+                    for x in cover[i]:
+                        if terms[x]:
+                            entry_best.append(best[x])
+                            entry_id.append(first + x)
+                            entry_row.append(len(only_best))
                     only_best.append(min(values, default=np.inf))
                     only_gold.append(i in gold_only)
                     only_pair.append(k)
             base += rows * cols
+            base_a += rows
+            base_b += cols
         self.link, self.sentence = np.concatenate(link), np.concatenate(sentence)
         self.anchors, self.cosine = np.concatenate(anchors), np.concatenate(cosine)
         self.owner = np.concatenate(owner)
@@ -206,6 +237,10 @@ class Table:
         self.label_gold, self.label_pair = np.array(label_gold), np.array(label_pair)
         self.only_best, self.only_gold = np.array(only_best), np.array(only_gold)
         self.only_pair = np.array(only_pair)
+        self.sent = np.concatenate([*sent_a, *sent_b]) if sent_a else np.zeros(0, int)
+        self.sent_count = base_a + base_b
+        self.entry_best, self.entry_id = np.array(entry_best), np.array(entry_id, int)
+        self.entry_row = np.array(entry_row, int)
 
     def counts(self, setting: dict[str, float], keep: np.ndarray) -> np.ndarray:
         """Over the pairs where `keep` is true: pair tp, fp, fn; only tp, fp, fn; the same
@@ -220,8 +255,13 @@ class Table:
         hit = np.bincount(self.cand_label, weights=linked[self.cand_row],
                           minlength=len(self.label_gold)) > 0
         hit &= related[self.label_pair]
-        only = np.isfinite(self.only_best) & (
-            (self.only_best < setting["only"]) | ~related[self.only_pair])
+        # a sentence is only on its side when its best match is weak and it is linked to
+        # nothing (as alignment.decide says)
+        both = np.concatenate([linked, linked])
+        linked_any = np.bincount(self.sent, weights=both, minlength=self.sent_count) > 0
+        weak = (self.entry_best < setting["only"]) & ~linked_any[self.entry_id]
+        weak_row = np.bincount(self.entry_row, weights=weak, minlength=len(self.only_best)) > 0
+        only = np.isfinite(self.only_best) & (weak_row | ~related[self.only_pair])
         use, use_only = keep[self.label_pair], keep[self.only_pair]
         same = use & ~self.different[self.label_pair]
         same_only = use_only & ~self.different[self.only_pair]
@@ -264,9 +304,10 @@ def auc(pos: Sequence[float], neg: Sequence[float]) -> float:
     return float((a > b).mean() + 0.5 * (a == b).mean()) if a.size and b.size else 0.0
 
 
-# Thresholds are chosen on the training topics with this much room below the 0.10 target:
-# held-out topics leak more than the topics a setting was chosen on.
-FPR_MARGIN = 0.03
+# Any different-event FPR above this on the training topics is penalised: held-out topics
+# leak more than the topics a setting was chosen on (margin 0.03: CV pair F1 0.718, FPR
+# 0.139; margin 0: 0.717, 0.115; the setting chosen on all topics is the same).
+FPR_MARGIN = 0.0
 FPR_PENALTY = 3.0
 
 
@@ -292,9 +333,9 @@ class Sample:
     issue 15 asks and tests/test_alignment.py checks): the benchmark has no op-ed, and an
     op-ed tells the same facts in fewer shared words."""
 
-    def __init__(self) -> None:
+    def __init__(self, common: np.ndarray) -> None:
         self.a, self.b = engine.analyze_many([p.read_text(encoding="utf-8") for p in SEEDS])
-        self.found = alignment.features(self.a, self.b, alignment.Params())
+        self.found = alignment.features(self.a, self.b, alignment.Params(), common)
         self.rows = [i for i in range(len(self.a.sentences))
                      if "Iraqi militias" in self._text(self.a, i)]
         self.cols = [j for j in range(len(self.b.sentences))
@@ -353,22 +394,28 @@ def main() -> None:
     args = parser.parse_args()
     globals()["FPR_MARGIN"] = args.fpr_margin
     globals()["FPR_PENALTY"] = args.fpr_penalty
+    sts_docs = load("stsb_news_dev", args.cache)
+    sts_raw = [json.loads(line) for line in (BENCH / "stsb_news_dev" / "pairs.jsonl").open()]
+    common = common_of(sts_docs, [i for p in sts_raw for i in (p["a"], p["b"])])
     ecb = prepare([json.loads(line) for line in (BENCH / "ecbplus_dev" / "pairs.jsonl").open()],
-                  load("ecbplus_dev", args.cache))
-    sts = prepare([json.loads(line) for line in (BENCH / "stsb_news_dev" / "pairs.jsonl")
-                   .open()], load("stsb_news_dev", args.cache))
+                  load("ecbplus_dev", args.cache), common)
+    sts = prepare(sts_raw, sts_docs, common)
     order = np.random.default_rng(0).permutation(len(sts))
     folds = [set(order[k::FOLDS].tolist()) for k in range(FOLDS)]
     sentence = fit_sentence(sts)
-    sample = Sample()
+    sample = Sample(common)
 
-    # STS-B: sentence model by 5-fold CV, article model fitted on ECB+ (never on STS-B)
+    # STS-B: sentence model by 5-fold CV (the common directions too: fitted on the training
+    # folds' sentences), article model fitted on ECB+ (never on STS-B)
     sentence_cv, similarity_cv = np.zeros(len(sts)), np.zeros(len(sts))
     for fold in folds:
+        train_ids = [i for k, p in enumerate(sts_raw) if k not in fold for i in (p["a"], p["b"])]
+        sts = prepare(sts_raw, sts_docs, common_of(sts_docs, train_ids))
         model = fit_model(ecb, fit_sentence([p for k, p in enumerate(sts) if k not in fold]))
         for k in fold:
             sentence_cv[k] = model.sentence_similarity(sts[k].found).max(initial=0.0)
             similarity_cv[k] = alignment.score(sts[k].found, model).similarity
+    sts = prepare(sts_raw, sts_docs, common)
     gold = [p.gold["gold_similarity"] for p in sts]
     print(f"STS-B news, 5-fold CV Pearson: sentence similarity "
           f"{np.corrcoef(sentence_cv, gold)[0, 1]:.3f}, article similarity "
@@ -397,7 +444,7 @@ def main() -> None:
     table = Table(ecb, final)
     everything = np.ones(len(ecb), bool)
     setting = choose(table, everything, sample.accepts(final))
-    final = replace(final, thresholds=setting)
+    final = replace(final, thresholds=setting, common=common)
     print("chosen on all topics:", setting)
     print("ECB+ dev, in-sample:", _fmt(table.metrics(setting, everything)))
     print(f"STS-B news Pearson, in-sample: {sts_pearson(sts, final):.3f}")

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from framelens import framing, paraphrase
+from framelens import framing, paraphrase, sif
 from framelens.alignment_model import Features, Model
 from framelens.alignment_model import load as load_model
 from framelens.model import Analysis
@@ -299,18 +299,22 @@ def protagonist(a: Analysis, b: Analysis) -> float | None:
     return (share(people_a, people_b) + share(people_b, people_a)) / 2
 
 
-def features(a: Analysis, b: Analysis, params: Params | None = None) -> Features:
-    """Every score the model reads for the sentences of A and B."""
+def features(a: Analysis, b: Analysis, params: Params | None = None,
+             common: np.ndarray | None = None) -> Features:
+    """Every score the model reads for the sentences of A and B (`common`: the directions
+    `framelens.sif` removes; the shipped model's by default)."""
     terms_a, terms_b = sentence_terms(a), sentence_terms(b)
     weights = _weights(terms_a, terms_b, params or default_params())
     return features_of(a, b, terms_a, terms_b, weights,
-                       (paraphrase.sentence_words(a), paraphrase.sentence_words(b)))
+                       (paraphrase.sentence_words(a), paraphrase.sentence_words(b)), common)
 
 
 def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
                 terms_b: Sequence[SentenceTerms], weights: dict[str, float],
-                words: tuple[paraphrase.SentenceWords, paraphrase.SentenceWords]) -> Features:
+                words: tuple[paraphrase.SentenceWords, paraphrase.SentenceWords],
+                common: np.ndarray | None = None) -> Features:
     """`features` from the sentence terms and words already found."""
+    common = load_model().common if common is None else common
     cosine, anchors = sentence_scores(terms_a, terms_b, weights)
     close = paraphrase.paraphrase(*words)
     differ = paraphrase.numbers_differ(_numbers(terms_a), _numbers(terms_b))
@@ -319,7 +323,21 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
                     None if people is None else max(people),
                     None if people is None else sum(people) / 2, names_shared(a, b),
                     protagonist(a, b),
-                    np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]))
+                    np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]),
+                    sif.match(sif.words(a), sif.words(b), common),
+                    dates_shared(terms_a, terms_b))
+
+
+def dates_shared(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms]) -> float | None:
+    """The smaller of the two shares of an article's dates (days, months, years, times of
+    day) that the other article uses too, or None when one has no date: two events of the
+    same kind (two earthquakes, two arrests) happen on different days."""
+    dates_a = {key for terms in a for key in terms if key.startswith(DATE)}
+    dates_b = {key for terms in b for key in terms if key.startswith(DATE)}
+    if not dates_a or not dates_b:
+        return None
+    both = len(dates_a & dates_b)
+    return min(both / len(dates_a), both / len(dates_b))
 
 
 def _numbers(terms: Sequence[SentenceTerms]) -> list[set[str]]:
@@ -356,13 +374,13 @@ def decide(scores: Scores, params: Params) -> tuple[np.ndarray, np.ndarray, np.n
                    and not scores.names_apart)
     linked &= related
     # Unrelated articles: everything either reports is missing from the other.
-    # A sentence whose closest sentence on the other side says something else is only
-    # on its side.
+    # A sentence whose closest sentence on the other side says something else, and that
+    # is aligned with none, is only on its side.
     sentence = scores.sentence
     best_a = sentence.max(1) if sentence.size else np.zeros(sentence.shape[0])
     best_b = sentence.max(0) if sentence.size else np.zeros(sentence.shape[1])
-    only_a = ((best_a < params.only) | (not related)) & scores.has_terms_a
-    only_b = ((best_b < params.only) | (not related)) & scores.has_terms_b
+    only_a = (((best_a < params.only) & ~linked.any(1)) | (not related)) & scores.has_terms_a
+    only_b = (((best_b < params.only) & ~linked.any(0)) | (not related)) & scores.has_terms_b
     return linked, only_a, only_b, related
 
 

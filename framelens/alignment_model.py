@@ -2,11 +2,14 @@
 `resources/alignment_model.json` (written by `benchmarks/fit_alignment.py`).
 
 1. **Sentence similarity** (0..1): how alike two sentences are in meaning, from their
-   lexical overlap, their paraphrase scores (`framelens.paraphrase`) and whether their
-   numbers differ. Fitted to graded sentence similarity (STS-B news, by k-fold).
+   lexical overlap, their paraphrase scores (`framelens.paraphrase`), the word-by-word
+   match over all their words with the common directions removed (`framelens.sif`; the
+   directions are stored here too) and whether their numbers differ. Fitted to graded
+   sentence similarity (STS-B news, by k-fold).
 2. **Article similarity** (0..1, logistic): whether two articles report the same event,
-   from how much of each finds a counterpart and whether both name the same people and
-   places. Fitted to same- versus different-event article pairs (ECB+ dev topics). For a
+   from how much of each finds a counterpart, whether both name the same people and
+   places, and how many of their dates they share (two events of one kind happen on
+   different days). Fitted to same- versus different-event article pairs (ECB+ dev topics). For a
    text of one or two sentences it leans on the sentence similarity (`Model.similarity`).
 3. **Link probability** (logistic): whether two sentences report the same event, from the
    article similarity, the specific anchors they share (names, numbers, dates) and their
@@ -21,7 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,9 +32,10 @@ import numpy as np
 from framelens import resources
 
 RESOURCE = "alignment_model.json"
-SENTENCE_FEATURES = ("lexical", "match", "meaning", "numbers_differ")
+SENTENCE_FEATURES = ("lexical", "match", "meaning", "numbers_differ", "word_match")
 ARTICLE_FEATURES = ("coverage", "lexical_coverage", "people", "people_both", "people_unknown",
-                    "names_shared", "names_unknown", "protagonist")
+                    "names_shared", "names_unknown", "protagonist", "dates_shared",
+                    "dates_unknown")
 LINK_FEATURES = ("article", "anchors", "sentence", "lexical", "contained")
 # The lexical mean-best cosine at which two articles count as fully alike.
 LEXICAL_SCALE = 0.6
@@ -56,6 +60,9 @@ class Features:
     protagonist: float | None
     has_terms_a: np.ndarray
     has_terms_b: np.ndarray
+    word_match: np.ndarray  # framelens.sif.match: all words, common directions removed
+    # the smaller share of either article's dates the other uses too (None: one has none)
+    dates_shared: float | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ def logit(p: float) -> float:
 
 
 def sentence_columns(found: Features) -> list[np.ndarray]:
-    return [found.cosine, found.match, found.meaning, found.numbers_differ]
+    return [found.cosine, found.match, found.meaning, found.numbers_differ, found.word_match]
 
 
 def mean_best(scores: np.ndarray) -> float:
@@ -100,7 +107,8 @@ def article_columns(found: Features, sentence: np.ndarray) -> list[np.ndarray]:
     values = [mean_best(sentence), min(1.0, mean_best(found.cosine) / LEXICAL_SCALE),
               found.people or 0.0, found.people_both or 0.0, float(found.people is None),
               found.names_shared or 0.0, float(found.names_shared is None),
-              found.protagonist or 0.0]
+              found.protagonist or 0.0, found.dates_shared or 0.0,
+              float(found.dates_shared is None)]
     return [np.array(v) for v in values]
 
 
@@ -118,6 +126,8 @@ class Model:
     article: Linear
     link: Linear
     thresholds: dict[str, float]
+    # (k, dims): the directions all sentences share, projected out by framelens.sif
+    common: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
     def sentence_similarity(self, found: Features) -> np.ndarray:
         return np.clip(self.sentence.apply(sentence_columns(found)), 0.0, 1.0)
@@ -144,7 +154,9 @@ class Model:
         return {"sentence": {"features": list(SENTENCE_FEATURES), **self.sentence.to_json()},
                 "article": {"features": list(ARTICLE_FEATURES), **self.article.to_json()},
                 "link": {"features": list(LINK_FEATURES), **self.link.to_json()},
-                "thresholds": {k: round(v, 4) for k, v in self.thresholds.items()}}
+                "thresholds": {k: round(v, 4) for k, v in self.thresholds.items()},
+                "common_components": [[round(float(x), 6) for x in row]
+                                      for row in self.common]}
 
 
 def from_json(data: dict[str, Any]) -> Model:
@@ -160,9 +172,14 @@ def from_json(data: dict[str, Any]) -> Model:
             if len(parts[name].weights) != len(names):
                 raise ValueError(f"{name}: {len(parts[name].weights)} weights")
         thresholds = {k: float(v) for k, v in data["thresholds"].items()}
+        common = np.array(data["common_components"], dtype=np.float32)
+        if common.size == 0:
+            common = common.reshape(0, 0)
+        if common.ndim != 2:
+            raise ValueError(f"common_components: shape {common.shape}")
     except (KeyError, TypeError, ValueError) as exc:
         raise resources.ResourceError(f"{RESOURCE}: {exc}") from exc
-    return Model(parts["sentence"], parts["article"], parts["link"], thresholds)
+    return Model(parts["sentence"], parts["article"], parts["link"], thresholds, common)
 
 
 @functools.cache
