@@ -78,14 +78,14 @@ def paraphrase(a: SentenceWords, b: SentenceWords) -> Paraphrase:
     forward = backward = np.zeros((rows, cols))
     if len(a.owner) and len(b.owner):
         cos = np.clip(a.units @ b.units.T, 0.0, 1.0)
-        a_to_b = _best_by_sentence(cos, b.owner, cols)  # (A words, B sentences)
-        b_to_a = _best_by_sentence(cos.T, a.owner, rows)  # (B words, A sentences)
-        forward = _weighted_mean(a_to_b, a.lengths, a.owner, rows)
-        backward = _weighted_mean(b_to_a, b.lengths, b.owner, cols).T
+        a_to_b = best_by_sentence(cos, b.owner, cols)  # (A words, B sentences)
+        b_to_a = best_by_sentence(cos.T, a.owner, rows)  # (B words, A sentences)
+        forward = weighted_mean(a_to_b, a.lengths, a.owner, rows)
+        backward = weighted_mean(b_to_a, b.lengths, b.owner, cols).T
     return Paraphrase((forward + backward) / 2, meaning, np.maximum(forward, backward))
 
 
-def _best_by_sentence(cos: np.ndarray, owner: np.ndarray, sentences: int) -> np.ndarray:
+def best_by_sentence(cos: np.ndarray, owner: np.ndarray, sentences: int) -> np.ndarray:
     """For every word (row), its best cosine within each sentence of the other side."""
     best = np.zeros((cos.shape[0], sentences))
     present = np.unique(owner)
@@ -94,7 +94,7 @@ def _best_by_sentence(cos: np.ndarray, owner: np.ndarray, sentences: int) -> np.
     return best
 
 
-def _weighted_mean(best: np.ndarray, lengths: np.ndarray, owner: np.ndarray,
+def weighted_mean(best: np.ndarray, lengths: np.ndarray, owner: np.ndarray,
                    sentences: int) -> np.ndarray:
     """Per own sentence (rows) and other sentence (columns): the length-weighted mean."""
     total = np.zeros((sentences, best.shape[1]))

@@ -30,6 +30,7 @@ import numpy as np
 
 from framelens.model import Analysis
 from framelens.nlp import embeddings
+from framelens.paraphrase import best_by_sentence, weighted_mean
 
 WORD_CHARS = 40  # a longer "word" is debris (a URL, a run of symbols)
 
@@ -81,8 +82,10 @@ def match(a: Words, b: Words, common: np.ndarray) -> np.ndarray:
     units_a, lengths_a = _units(a.vectors, common)
     units_b, lengths_b = _units(b.vectors, common)
     cos = np.clip(units_a @ units_b.T, 0.0, 1.0)
-    forward = _weighted(_best(cos, b.owner, b.sentences), lengths_a, a.owner, a.sentences)
-    backward = _weighted(_best(cos.T, a.owner, a.sentences), lengths_b, b.owner, b.sentences)
+    forward = weighted_mean(best_by_sentence(cos, b.owner, b.sentences), lengths_a, a.owner,
+                            a.sentences)
+    backward = weighted_mean(best_by_sentence(cos.T, a.owner, a.sentences), lengths_b, b.owner,
+                             b.sentences)
     return (forward + backward.T) / 2
 
 
@@ -91,20 +94,3 @@ def _units(vectors: np.ndarray, common: np.ndarray) -> tuple[np.ndarray, np.ndar
         vectors = vectors - (vectors @ common.T) @ common
     lengths = np.linalg.norm(vectors, axis=1)
     return vectors / np.maximum(lengths, 1e-9)[:, None], lengths
-
-
-def _best(cos: np.ndarray, owner: np.ndarray, sentences: int) -> np.ndarray:
-    """For every word (row), its best cosine within each sentence of the other side."""
-    best = np.zeros((cos.shape[0], sentences))
-    present = np.unique(owner)
-    best[:, present] = np.maximum.reduceat(cos, np.searchsorted(owner, present), axis=1)
-    return best
-
-
-def _weighted(best: np.ndarray, lengths: np.ndarray, owner: np.ndarray,
-              sentences: int) -> np.ndarray:
-    total = np.zeros((sentences, best.shape[1]))
-    np.add.at(total, owner, best * lengths[:, None])
-    weight = np.zeros(sentences)
-    np.add.at(weight, owner, lengths)
-    return total / np.maximum(weight, 1e-9)[:, None]
