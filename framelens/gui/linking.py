@@ -102,6 +102,7 @@ class AlignmentLinker(QObject):
         self.group = -1
         self._following = True  # the cursor chooses the claim (not while we move it)
         self._place: tuple[int, int | None] = (0, None)  # (side, sentence) of the cursor
+        self._revisions: tuple[int, ...] = (-1, -1)
         for pane in window.panes:
             pane.editor.cursorPositionChanged.connect(
                 lambda p=pane.index: self._cursor_moved(p))
@@ -115,6 +116,13 @@ class AlignmentLinker(QObject):
         a cursor left where the article was opened is nobody's choice."""
         chosen = self.group >= 0
         self.state = LinkState.of(comparison) if comparison is not None else None
+        # The document revisions whose text is the analysed text: any edit moves them on, so
+        # `live` compares two numbers instead of whole texts on every keystroke and repaint.
+        self._revisions = tuple(
+            pane.editor.document().revision() if self.state is not None
+            and pane.analysis is analysis and pane.text() == analysis.text else -1
+            for pane, analysis in zip(self.window.panes, self.state.analyses if self.state
+                                      else (None, None), strict=True))
         self.group = -1
         if chosen:
             self._follow(self.window.active, scroll=False)
@@ -126,8 +134,9 @@ class AlignmentLinker(QObject):
         state = self.state
         if state is None:
             return None
-        for pane, analysis in zip(self.window.panes, state.analyses, strict=True):
-            if pane.analysis is not analysis or pane.text() != analysis.text:
+        for pane, analysis, revision in zip(self.window.panes, state.analyses, self._revisions,
+                                            strict=True):
+            if pane.analysis is not analysis or pane.editor.document().revision() != revision:
                 return None
         return state
 

@@ -197,21 +197,14 @@ class ArticleEditor(QPlainTextEdit):
 
     def focus_ranges(self, ranges: list[tuple[int, int]], text: str) -> None:
         """Mark code-point `ranges` of `text` as selected and scroll to the first."""
-        if text != self.toPlainText():
-            ranges = []
-        mapping = Utf16Map(text)
-        self._focus = []
-        for start, end in ranges:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(mapping.to_qt(start))
-            cursor.setPosition(mapping.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            self._focus.append(cursor)
+        self._focus = self._cursors(ranges, text)
         self._draw_focus()
         if self._focus:
             self._show(self._focus[0])
 
-    # --- aligned claims (see linking.py) -----------------------------------------------------
     def _cursors(self, ranges: list[tuple[int, int]], text: str) -> list[QTextCursor]:
+        """Live cursors over code-point `ranges` of `text` (none unless it is the document's
+        text)."""
         if text != self.toPlainText():
             return []
         mapping = Utf16Map(text)
@@ -223,6 +216,7 @@ class ArticleEditor(QPlainTextEdit):
             cursors.append(cursor)
         return cursors
 
+    # --- aligned claims (see linking.py) -----------------------------------------------------
     def set_linked(self, ranges: list[tuple[int, int]], text: str) -> None:
         """Outline code-point `ranges` of `text` (the chosen aligned claim's sentences):
         drawn over the text, never hiding the marks under it."""
