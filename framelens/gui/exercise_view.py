@@ -60,15 +60,14 @@ class MarkOverlay(QWidget):
         self.update()
 
     def _rects(self, start: int, end: int, mapping: Utf16Map) -> list[QRect]:
-        """One rectangle per visual line of a code-point range."""
-        cursor = QTextCursor(self.editor.document())
-        rects: dict[int, QRect] = {}
-        for position in range(mapping.to_qt(start), mapping.to_qt(end) + 1):
-            cursor.setPosition(position)
-            rect = self.editor.cursorRect(cursor)
-            line = rects.get(rect.top())
-            rects[rect.top()] = rect if line is None else line.united(rect)
-        return list(rects.values())
+        """One rectangle per visual line of a code-point range on screen (an empty range:
+        the caret's rectangle at its start)."""
+        if start == end:
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(mapping.to_qt(start))
+            return [self.editor.cursorRect(cursor)]
+        return [rect.toAlignedRect()
+                for rect in self.editor.range_rects(mapping.to_qt(start), mapping.to_qt(end))]
 
     def paintEvent(self, event) -> None:
         layer = self.controller.layers.get(self.pane)

@@ -244,31 +244,34 @@ class ArticleEditor(QPlainTextEdit):
 
     def linked_rects(self) -> list[QRectF]:
         """The on-screen line rectangles of the outlined ranges (viewport coordinates)."""
+        return [rect for cursor in self._linked
+                for rect in self.range_rects(cursor.selectionStart(), cursor.selectionEnd())]
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per visual line of the Qt range [start, end) that is on screen, in
+        viewport coordinates (laid out lines only: cheap whatever the range's length)."""
         rects = []
         offset = self.contentOffset()
         height = self.viewport().height()
-        for cursor in self._linked:
-            start, end = cursor.selectionStart(), cursor.selectionEnd()
-            block = self.document().findBlock(start)
-            while block.isValid() and block.position() < end:
-                geometry = self.blockBoundingGeometry(block).translated(offset)
-                if geometry.top() > height:
-                    break
-                if block.isVisible() and geometry.bottom() >= 0:
-                    layout = block.layout()
-                    for number in range(layout.lineCount()):
-                        line = layout.lineAt(number)
-                        line_start = block.position() + line.textStart()
-                        line_end = line_start + line.textLength()
-                        left, right = max(start, line_start), min(end, line_end)
-                        if left >= right:
-                            continue
-                        x1 = line.cursorToX(left - block.position())[0]
-                        x2 = line.cursorToX(right - block.position())[0]
-                        rects.append(QRectF(geometry.left() + x1 - 1,
-                                            geometry.top() + line.y(),
-                                            x2 - x1 + 2, line.height()))
-                block = block.next()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if block.isVisible() and geometry.bottom() >= 0:
+                layout = block.layout()
+                for number in range(layout.lineCount()):
+                    line = layout.lineAt(number)
+                    line_start = block.position() + line.textStart()
+                    left = max(start, line_start)
+                    right = min(end, line_start + line.textLength())
+                    if left >= right:
+                        continue
+                    x1 = line.cursorToX(left - block.position())[0]
+                    x2 = line.cursorToX(right - block.position())[0]
+                    rects.append(QRectF(geometry.left() + x1 - 1, geometry.top() + line.y(),
+                                        x2 - x1 + 2, line.height()))
+            block = block.next()
         return rects
 
     def paintEvent(self, event) -> None:
