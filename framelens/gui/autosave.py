@@ -12,19 +12,20 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from framelens.fileio import OutputError, atomic_output
+from framelens.userdata import data_dir
 
 log = logging.getLogger(__name__)
 AUTOSAVE_INTERVAL_MS = 3000
 
 
 def default_folder() -> Path:
-    """The user's data folder for FrameLens autosaves."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "autosave"
+    """The user's data folder for FrameLens autosaves (beside corrections and word lists:
+    `userdata.data_dir`, Qt's AppDataLocation, or FRAMELENS_DATA_DIR when set)."""
+    return data_dir() / "autosave"
 
 
 class AutosaveStore:

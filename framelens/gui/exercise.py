@@ -14,9 +14,8 @@ its marking commands are in `exercise_marking`; the dock and the overlay in `exe
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QListWidgetItem, QMenu, QMessageBox
 
@@ -28,6 +27,7 @@ from framelens.gui.exercise_marking import REMOVE_KEYS, SENTENCE_KEYS, WORD_KEYS
 from framelens.gui.exercise_view import HELP, REMOVE, ExercisePanel, MarkOverlay
 from framelens.gui.unsaved import ask
 from framelens.model import Analysis
+from framelens.userdata import data_dir
 
 
 class ExerciseController(Marking, QObject):
@@ -131,8 +131,7 @@ class ExerciseController(Marking, QObject):
 
     def _rescue(self, layer: Layer) -> str | None:
         """Write unsaved marks to the user's data folder; returns the path (None: failed)."""
-        folder = Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.AppDataLocation)) / "exercises"
+        folder = data_dir() / "exercises"
         marks = layer.mark_set(None)
         path = folder / f"exercise-{time.strftime('%Y%m%d-%H%M%S')}-{marks.text_hash[:8]}.json"
         try:
