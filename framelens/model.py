@@ -142,6 +142,12 @@ class Quote:
         belief or plan the writer credits to them (`labels.STANCE_RULE`)."""
         return self.rule != labels.STANCE_RULE
 
+    @property
+    def extent(self) -> tuple[int, int]:
+        """The passage the quote occupies: its content, speaker and cue together."""
+        parts = [r for r in (self.content, self.speaker, self.cue) if r is not None]
+        return min(r.start for r in parts), max(r.end for r in parts)
+
 
 @dataclass(frozen=True)
 class Term:
@@ -267,6 +273,14 @@ class Analysis:
             if term.start >= self.sentences[index].start:
                 found[index].append(term)
         return found
+
+    def unattributed_opinion(self) -> list[Sentence]:
+        """Opinion sentences that no voiced quote overlaps: what still needs a source. A
+        belief the writer credits to someone ("she knows that ...") is the writer's account,
+        not a source."""
+        ranges = [q.extent for q in self.quotes if q.voiced]
+        return [s for s in self.sentences_of(labels.OPINION)
+                if not any(start < s.end and s.start < end for start, end in ranges)]
 
     def sentences_of(self, label: str) -> tuple[Sentence, ...]:
         """The sentences with one label, in text order."""

@@ -88,11 +88,9 @@ def findings(analysis: Analysis) -> list[Finding]:
         found.append(Finding(kind, start, end, _line_of(text, start), text[start:end], advice,
                              alternative))
 
-    voiced = [q.content for q in analysis.quotes if q.voiced]
-    for sentence in analysis.sentences_of(labels.OPINION):
-        if not any(c.start < sentence.end and sentence.start < c.end for c in voiced):
-            add(OPINION, sentence.start, sentence.end,
-                "An opinion in your own voice: give its source, or show the evidence.")
+    for sentence in analysis.unattributed_opinion():
+        add(OPINION, sentence.start, sentence.end,
+            "An opinion in your own voice: give its source, or show the evidence.")
     loaded_at: dict[tuple[int, int], Span] = {
         (s.start, s.end): s for s in analysis.spans_of(labels.LOADED)}
     cues = set()

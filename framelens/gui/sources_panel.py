@@ -51,26 +51,12 @@ def quote_speaker(analysis, quote) -> str:
     return analysis.speaker_of(quote) or UNATTRIBUTED
 
 
-def quote_range(quote) -> tuple[int, int]:
-    """The passage a quote occupies: its content, speaker and cue together."""
-    parts = [r for r in (quote.content, quote.speaker, quote.cue) if r is not None]
-    return min(r.start for r in parts), max(r.end for r in parts)
-
-
 def sorted_quotes(analysis) -> list:
     """Quotes sorted by speaker (unattributed last), then by position (stable)."""
     def key(quote):
         speaker = quote_speaker(analysis, quote)
         return (speaker == UNATTRIBUTED, speaker.casefold(), quote.content.start)
     return sorted(analysis.quotes, key=key)
-
-
-def unattributed_opinion(analysis) -> list:
-    """Opinion sentences that no quote overlaps: what still needs a source. A belief the
-    writer credits to someone ("she knows that ...") is the writer's account, not a source."""
-    ranges = [quote_range(q) for q in analysis.quotes if q.voiced]
-    return [s for s in analysis.sentences_of(labels.OPINION)
-            if not any(start < s.end and s.start < end for start, end in ranges)]
 
 
 def _verb(analysis, quote) -> str:
@@ -132,7 +118,7 @@ class SourcesPanel(QWidget):
         ordered = sorted_quotes(analysis)
         quotes = [q for q in ordered if q.voiced]
         stances = [q for q in ordered if not q.voiced]
-        lacking = unattributed_opinion(analysis)
+        lacking = analysis.unattributed_opinion()
         counts = explain.source_counts(analysis)
         credited = (f"; {explain.counted(counts.credited, 'belief or plan', 'beliefs or plans')}"
                     " credited") if counts.credited else ""
@@ -193,7 +179,7 @@ class SourcesPanel(QWidget):
         content = _one_line(analysis.excerpt(quote.content.start, quote.content.end))
         speaker = quote_speaker(analysis, quote)
         item = QTreeWidgetItem([speaker, verb_text, explain.kind_label(quote), content])
-        start, end = quote_range(quote)
+        start, end = quote.extent
         item.setData(0, RANGE_ROLE, (start, end))
         item.setToolTip(3, _tooltip(content))
         item.setToolTip(0, _tooltip(quote.explanation or f"Quote attributed to {speaker}."))
