@@ -6,6 +6,15 @@ import pytest
 from seedfiles import OPED, WIRE, read_exact
 
 
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path, monkeypatch):
+    """Every test keeps the user's data (corrections, word lists, autosave, exercises) in a
+    folder of its own: the user's real one is never touched."""
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("FRAMELENS_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def oped_text() -> str:
     return read_exact(OPED)

@@ -22,13 +22,6 @@ DRAFT = ("Council Budget\n\nThe council trimmed the library budget on Monday.\n"
          "again.\n")
 
 
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "userdata"
-    monkeypatch.setenv("FRAMELENS_DATA_DIR", str(folder))
-    return folder
-
-
 def _list(tmp_path, text: str, name: str = "pack.jsonl"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

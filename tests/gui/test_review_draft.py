@@ -3,17 +3,11 @@ is ignored stays ignored for the draft; the draft report lists the rest by line.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from framelens import review
 
 DRAFT = "The plan is a disaster.\nI think it is awful.\nPerhaps it is a disaster.\n"
-
-
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("FRAMELENS_DATA_DIR", str(tmp_path / "userdata"))
 
 
 def _current(panel):

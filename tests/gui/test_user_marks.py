@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtWidgets import QDialog, QMenu
 
 from framelens import labels
@@ -15,13 +14,6 @@ from framelens.gui.user_marks import _Form
 from framelens.userdata import text_hash
 
 TEXT = "The budget is a disaster for the town.\nOfficials think the plan will work.\n"
-
-
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "userdata"
-    monkeypatch.setenv("FRAMELENS_DATA_DIR", str(folder))
-    return folder
 
 
 def _open(make_window, fake, qtbot, text=TEXT, source=None):

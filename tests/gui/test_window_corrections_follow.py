@@ -6,20 +6,12 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtWidgets import QDialog, QMenu
 
 from framelens import labels, review
 from framelens.gui.offsets import Utf16Map
 from framelens.gui.user_marks import _Form
 from framelens.userdata import text_hash
-
-
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "userdata"
-    monkeypatch.setenv("FRAMELENS_DATA_DIR", str(folder))
-    return folder
 
 
 def _open(make_window, fake, qtbot, text, source=None, draft=False):

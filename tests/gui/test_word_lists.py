@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import pytest
 from fakes import fake_analyze
 
 from framelens import labels
@@ -19,13 +18,6 @@ LIST = ('# a pack we wrote for the class\n'
         '{"term": "disaster", "category": "ignore"}\n'
         '{"term": "surely", "category": "booster"}\n')
 TEXT = "The council's splurge was a disaster. Surely it will pass.\n"
-
-
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "userdata"
-    monkeypatch.setenv("FRAMELENS_DATA_DIR", str(folder))
-    return folder
 
 
 def analyze_with_words(text, source=None, progress=None, words=None):
