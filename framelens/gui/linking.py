@@ -260,8 +260,14 @@ class ConnectorGutter(QWidget):
         self.setObjectName("connectorGutter")
         self.setMouseTracking(True)
         for pane in panes:
-            pane.editor.updateRequest.connect(lambda _rect, _dy: self.update())
+            pane.editor.updateRequest.connect(
+                lambda rect, dy, editor=pane.editor: self._editor_updated(editor, rect, dy))
         self._fit_width()
+
+    def _editor_updated(self, editor, rect, dy: int) -> None:
+        """Repaint when a pane scrolls or is laid out again, not for every caret blink."""
+        if dy or rect.contains(editor.viewport().rect()):
+            self.update()
 
     def _fit_width(self) -> None:
         self.setFixedWidth(max(24, self.panes[0].editor.fontMetrics().horizontalAdvance("MMM")))
