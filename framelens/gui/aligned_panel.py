@@ -14,12 +14,16 @@ import html
 import re
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -63,8 +67,29 @@ def source_mix(sources) -> str:
     return ", ".join(f"{n} {role}" for role, n in mix.most_common()) or "no one quoted"
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for text wrapped at its column's width.
+
+    QTreeView asks its delegate for a row's height without the column width, so wrapped text
+    would be cut to the lines its own line breaks make; this delegate gives the width (except
+    for the first column: numbers and section titles, which do not wrap).
+    """
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt's name)
+        if index.column() > 0:
+            option = QStyleOptionViewItem(option)
+            option.rect = QRect(0, 0, self.tree.header().sectionSize(index.column()), 1)
+        return super().sizeHint(option, index)
+
+
 def _tree(name: str, columns: tuple[str, ...]) -> QTreeWidget:
-    """A tree whose rows wrap their text (rows grow to fit whole sentences)."""
+    """A tree whose rows wrap their text and grow to fit it, laid out again whenever a
+    column's width changes (a narrower window, a moved splitter, a larger font); it scrolls
+    by pixels, so the end of a row taller than the view can be read too."""
     tree = QTreeWidget()
     tree.setObjectName(name)
     tree.setColumnCount(len(columns))
@@ -72,6 +97,13 @@ def _tree(name: str, columns: tuple[str, ...]) -> QTreeWidget:
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     tree.setAlternatingRowColors(True)
+    tree.setItemDelegate(WrappingDelegate(tree))
+    tree.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)  # rows taller than the view
+    relayout = QTimer(tree)
+    relayout.setSingleShot(True)
+    relayout.setInterval(0)
+    relayout.timeout.connect(tree.doItemsLayout)
+    tree.header().sectionResized.connect(lambda *_: relayout.start())
     return tree
 
 
@@ -100,11 +132,16 @@ class AlignedClaimsPanel(QWidget):
         self.actors.setRootIsDecorated(False)
         self.actors.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.actors.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.voices)
-        side_layout.addWidget(self.actors, 1)
+        voices_box = QScrollArea()  # a short tab scrolls the paragraph instead of cutting it
+        voices_box.setObjectName("alignedVoicesBox")
+        voices_box.setWidgetResizable(True)
+        voices_box.setFrameShape(QFrame.Shape.NoFrame)
+        voices_box.setWidget(self.voices)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setChildrenCollapsible(False)
+        side.addWidget(voices_box)
+        side.addWidget(self.actors)
+        side.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.claims)

@@ -204,26 +204,3 @@ def test_seeds_militia_claim_links_the_oped_to_the_wire(make_window, qtbot):
     assert window.panes[1].editor.linked_rects(), "the wire's sentence was scrolled into view"
     assert window.linker.gutter.bands(), "the chosen claim's bands are drawn"
 
-
-def test_tab_scrolls_a_chosen_claim_into_view(qtbot):
-    """On the seeds (rows of whole sentences wrap to several lines), choosing a claim far
-    down the list shows its row."""
-    from framelens import engine, textio
-    from framelens.comparison import compare
-    from framelens.gui.aligned_panel import AlignedClaimsPanel
-
-    a, b = (engine.analyze(textio.read_text_file(path).text) for path in SEEDS)
-    comparison = compare(a, b)
-    panel = AlignedClaimsPanel()
-    qtbot.addWidget(panel)
-    panel.resize(900, 220)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.set_comparison(comparison)
-    middle = len(panel.group_items) // 2
-    assert middle >= 5
-    panel.select_group(middle)
-    item = panel.group_items[middle]
-    qtbot.wait(50)  # the delayed layout of the wrapped rows runs
-    assert panel.claims.currentItem() is item
-    assert panel.claims.visualItemRect(item).intersects(panel.claims.viewport().rect())
