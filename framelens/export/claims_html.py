@@ -7,17 +7,28 @@ from collections.abc import Sequence
 from html import escape
 
 from framelens.actors import Actor, role_label
+from framelens.export.claim_marks import MARK_KEY, claim_runs
 from framelens.model import Analysis, Comparison
 
 CSS = (".claims table{border-collapse:collapse;width:100%}"
        ".claims td,.claims th{border-top:1px solid #ccc;padding:4px;vertical-align:top}"
-       ".claims .diff{font-size:90%;color:#444}")
+       ".claims .diff{font-size:90%;color:#444}"
+       ".claims mark{background:#fde9b8;color:inherit;font-weight:bold;"
+       "text-decoration:underline}")
 
 
 def _sentences(analysis: Analysis, indices: Sequence[int]) -> str:
     return " ".join(escape(" ".join(analysis.excerpt(analysis.sentences[i].start,
                                                      analysis.sentences[i].end).split()))
                     for i in indices)
+
+
+def _claim(own: Analysis, own_indices: Sequence[int], other: Analysis,
+           other_indices: Sequence[int]) -> str:
+    """A claim's sentences with the words its framing differences name marked (bold and
+    underlined too, so that they read in black and white)."""
+    return "".join(f"<mark>{escape(text)}</mark>" if marked else escape(text)
+                   for text, marked in claim_runs(own, own_indices, other, other_indices))
 
 
 def _actors_table(actors: Sequence[Actor], side: str) -> str:
@@ -38,10 +49,12 @@ def section(comparison: Comparison) -> str:
     out = ['<section class="claims"><h2>Same facts, different framing</h2>',
            f"<p>{escape(claims.summary)}</p>"]
     if claims.groups:
-        out.append("<table><tr><th>A</th><th>B</th><th>How the telling differs</th></tr>")
+        out.append(f'<p class="diff">{escape(MARK_KEY)}</p>'
+                   "<table><tr><th>A</th><th>B</th><th>How the telling differs</th></tr>")
         for group in claims.groups:
             differences = "<br>".join(escape(d) for d in group.differences) or "\u2014"
-            out.append(f"<tr><td>{_sentences(a, group.a)}</td><td>{_sentences(b, group.b)}"
+            out.append(f"<tr><td>{_claim(a, group.a, b, group.b)}</td>"
+                       f"<td>{_claim(b, group.b, a, group.a)}"
                        f'</td><td class="diff">{escape(group.evidence())}<br>{differences}'
                        "</td></tr>")
         out.append("</table>")

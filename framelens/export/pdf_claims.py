@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from framelens.actors import role_label
 from framelens.explain import clip
+from framelens.export.claim_marks import MARK_KEY, claim_runs
 from framelens.export.pdf_article import paragraph_styles
 from framelens.export.pdf_canvas import markup
 from framelens.model import Analysis, Comparison
@@ -30,6 +31,15 @@ def _text(analysis: Analysis, indices: Sequence[int]) -> str:
     return markup(clip(whole, CELL_CHARS))
 
 
+def _claim(own: Analysis, own_indices: Sequence[int], other: Analysis,
+           other_indices: Sequence[int]) -> str:
+    """A claim's sentences with the words its framing differences name in bold, underlined
+    (they read so in black and white)."""
+    return "".join(f"<u><b>{markup(text)}</b></u>" if marked else markup(text)
+                   for text, marked in claim_runs(own, own_indices, other, other_indices,
+                                                  CELL_CHARS))
+
+
 def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
     """The section's flowables; none when the comparison has no alignment."""
     claims = comparison.alignment
@@ -45,12 +55,13 @@ def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
                  Paragraph("<b>How the telling differs</b>", small)]]
         for group in claims.groups:
             notes = [group.evidence(), *group.differences]
-            rows.append([Paragraph(_text(a, group.a), small), Paragraph(_text(b, group.b), small),
+            rows.append([Paragraph(_claim(a, group.a, b, group.b), small),
+                         Paragraph(_claim(b, group.b, a, group.a), small),
                          Paragraph("<br/>".join(markup(clip(n, 300)) for n in notes if n),
                                    small)])
         table = Table(rows, colWidths=[width * 0.36, width * 0.36, width * 0.28], repeatRows=1)
         table.setStyle(_TABLE)
-        out.append(table)
+        out += [Paragraph(markup(MARK_KEY), small), table]
     for side, analysis, indices in (("A", a, claims.only_in_a), ("B", b, claims.only_in_b)):
         if indices:
             out.append(Paragraph(f"Only in {side}", sheet["h3"]))
