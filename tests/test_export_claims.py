@@ -76,3 +76,58 @@ def test_pdf_claims_print_the_differing_words_bold_and_underlined(crossing):
     assert re.findall(r"<u><b>(.*?)</b></u>", cell_a) == ["800", "mercenaries", "swarmed",
                                                           "perhaps"]
     assert re.findall(r"<u><b>(.*?)</b></u>", cell_b) == ["850"]
+
+
+# Eight sentences: the tests say that A alone reports sentences 1-3 and 6-7.
+REPORT = ("The town council met on Monday to discuss the bridge. "
+          "The old bridge was closed in March after a flood damaged its piers. "
+          "Engineers found cracks in two of the four stone arches. "
+          "Traffic now takes a detour of twelve kilometres through the hills. "
+          "The council voted to repair the bridge rather than replace it. "
+          "Work is due to start in the spring. "
+          "Shop owners in the old town say they have lost customers since the closure. "
+          "One baker said her sales had fallen by a third.")
+ONLY_A = (1, 2, 3, 6, 7)
+
+
+@pytest.fixture(scope="module")
+def report() -> Comparison:
+    a, b = engine.analyze_many([REPORT, "The town council met on Monday to discuss the bridge. "
+                                "The council voted to repair the bridge."])
+    groups = (AlignedGroup((0,), (0,), 0.9), AlignedGroup((4,), (1,), 0.8))
+    alignment = Alignment(groups, ONLY_A, (), 0.5, True, "Similarity: 0.50.")
+    return Comparison(a, b, (), (), alignment, None)
+
+
+def test_only_in_sentences_are_grouped_into_the_passages_they_came_from(report):
+    from framelens.export.only_in import heading, label, passages
+
+    found = passages(report.a, ONLY_A)
+    assert [p.sentences for p in found] == [(1, 2, 3), (6, 7)]
+    assert [label(p) for p in found] == ["Lead, 3 sentences", "Near the end, 2 sentences"]
+    assert heading("A", len(ONLY_A), found) == "Only in A: 5 sentences, in 2 passages"
+
+
+def test_html_lists_every_only_in_sentence_by_passage(report):
+    html = claims_html.section(report)
+    assert "<h3>Only in A: 5 sentences, in 2 passages</h3>" in html
+    items = re.findall(r"<li>(.*?)</li>", html)
+    assert len(items) == 2
+    assert items[0].startswith("<b>Lead, 3 sentences:</b> The old bridge was closed")
+    assert items[0].endswith("through the hills.")
+    assert "One baker said" in items[1]
+
+
+def test_pdf_shows_the_start_of_each_only_in_passage_and_counts_the_rest(report, monkeypatch):
+    from framelens.export import pdf_claims
+
+    register_fonts()
+    monkeypatch.setattr(pdf_claims, "PASSAGE_CHARS", 130)  # two of the lead's three sentences
+    texts = [getattr(f, "text", "") for f in claims_flowables(report, 500)]
+    assert "Only in A: 5 sentences, in 2 passages" in texts
+    lead = next(t for t in texts if "Lead, 3 sentences" in t)
+    assert "The old bridge was closed in March" in lead
+    assert "detour" not in lead  # past the passage's share of the page: counted instead
+    assert pdf_claims.ONLY_IN_NOTE in texts
+    assert "(and 1 more sentence)" in lead
+    assert sum("\u2022" in t for t in texts) == 2

@@ -8,6 +8,7 @@ from html import escape
 
 from framelens.actors import Actor, role_label
 from framelens.export.claim_marks import MARK_KEY, claim_runs
+from framelens.export.only_in import heading, label, passage_text, passages
 from framelens.model import Analysis, Comparison
 
 CSS = (".claims table{border-collapse:collapse;width:100%}"
@@ -15,12 +16,6 @@ CSS = (".claims table{border-collapse:collapse;width:100%}"
        ".claims .diff{font-size:90%;color:#444}"
        ".claims mark{background:#fde9b8;color:inherit;font-weight:bold;"
        "text-decoration:underline}")
-
-
-def _sentences(analysis: Analysis, indices: Sequence[int]) -> str:
-    return " ".join(escape(" ".join(analysis.excerpt(analysis.sentences[i].start,
-                                                     analysis.sentences[i].end).split()))
-                    for i in indices)
 
 
 def _claim(own: Analysis, own_indices: Sequence[int], other: Analysis,
@@ -60,8 +55,10 @@ def section(comparison: Comparison) -> str:
         out.append("</table>")
     for side, analysis, indices in (("A", a, claims.only_in_a), ("B", b, claims.only_in_b)):
         if indices:
-            items = "".join(f"<li>{_sentences(analysis, [i])}</li>" for i in indices)
-            out.append(f"<h3>Only in {side}</h3><ul>{items}</ul>")
+            found = passages(analysis, indices)
+            items = "".join(f"<li><b>{escape(label(p))}:</b> "
+                            f"{escape(passage_text(analysis, p)[0])}</li>" for p in found)
+            out.append(f"<h3>{escape(heading(side, len(indices), found))}</h3><ul>{items}</ul>")
     actors = comparison.actors
     if actors is not None:
         out.append("<h3>Actors and voices</h3>")

@@ -7,28 +7,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from framelens.actors import role_label
-from framelens.explain import clip
+from framelens.explain import clip, counted
 from framelens.export.claim_marks import MARK_KEY, claim_runs
+from framelens.export.only_in import Passage, heading, label, passage_text, passages
 from framelens.export.pdf_article import paragraph_styles
 from framelens.export.pdf_canvas import markup
 from framelens.model import Analysis, Comparison
 
 # A cell is clipped so that no table row can be taller than a page.
 CELL_CHARS = 600
+# An "only in" passage shows whole sentences up to this many characters, then a count.
+PASSAGE_CHARS = 320
+ONLY_IN_NOTE = ("Each passage shows its first sentences; the HTML export and the claims CSV "
+                "list every sentence.")
 _TABLE = TableStyle([
     ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
 ])
-
-
-def _text(analysis: Analysis, indices: Sequence[int]) -> str:
-    whole = " ".join(analysis.excerpt(analysis.sentences[i].start, analysis.sentences[i].end)
-                     for i in indices)
-    return markup(clip(whole, CELL_CHARS))
 
 
 def _claim(own: Analysis, own_indices: Sequence[int], other: Analysis,
@@ -38,6 +38,13 @@ def _claim(own: Analysis, own_indices: Sequence[int], other: Analysis,
     return "".join(f"<u><b>{markup(text)}</b></u>" if marked else markup(text)
                    for text, marked in claim_runs(own, own_indices, other, other_indices,
                                                   CELL_CHARS))
+
+
+def _passage(analysis: Analysis, passage: Passage, style: ParagraphStyle) -> Paragraph:
+    text, left_out = passage_text(analysis, passage, PASSAGE_CHARS)
+    more = f" <i>(and {counted(left_out, 'more sentence')})</i>" if left_out else ""
+    return Paragraph(f"\u2022 <b>{markup(label(passage))}:</b> {markup(clip(text, CELL_CHARS))}"
+                     f"{more}", style)
 
 
 def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
@@ -64,8 +71,11 @@ def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
         out += [Paragraph(markup(MARK_KEY), small), table]
     for side, analysis, indices in (("A", a, claims.only_in_a), ("B", b, claims.only_in_b)):
         if indices:
-            out.append(Paragraph(f"Only in {side}", sheet["h3"]))
-            out += [Paragraph(f"\u2022 {_text(analysis, [i])}", small) for i in indices]
+            found = passages(analysis, indices)
+            out.append(Paragraph(markup(heading(side, len(indices), found)), sheet["h3"]))
+            if any(passage_text(analysis, p, PASSAGE_CHARS)[1] for p in found):
+                out.append(Paragraph(markup(ONLY_IN_NOTE), small))
+            out += [_passage(analysis, passage, small) for passage in found]
     actors = comparison.actors
     if actors is not None:
         out.append(Paragraph("Actors and voices", sheet["h3"]))
