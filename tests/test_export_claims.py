@@ -131,3 +131,24 @@ def test_pdf_shows_the_start_of_each_only_in_passage_and_counts_the_rest(report,
     assert pdf_claims.ONLY_IN_NOTE in texts
     assert "(and 1 more sentence)" in lead
     assert sum("\u2022" in t for t in texts) == 2
+
+
+def test_pdf_tables_each_actors_part_in_both_articles():
+    """Who acts and who is acted upon: the PDF, like the window, tables every actor's part."""
+    from framelens.actors import Actor, ActorComparison
+
+    register_fonts()
+    a, b = engine.analyze_many(["Soldiers killed five protesters in Marrakech.",
+                                "Five protesters were killed in Marrakech."])
+    actors = ActorComparison((Actor("soldiers", "group", 1, 1, 0, 0),
+                              Actor("protesters", "group", 1, 0, 1, 0)),
+                             (Actor("protesters", "group", 1, 0, 1, 0),
+                              Actor("Moroccan", "norp", 1, 0, 0, 0)), (), (), ())
+    comparison = Comparison(a, b, (), (), Alignment((), (), (), 0.5, True, ""), actors)
+    tables = [f for f in claims_flowables(comparison, 500) if hasattr(f, "_cellvalues")]
+    rows = [[cell.text for cell in row] for row in tables[-1]._cellvalues]
+    assert rows[1:] == [["protesters", "group", "named 1\u00d7, acted upon 1",
+                         "named 1\u00d7, acted upon 1"],
+                        ["Moroccan", "nationality, faith or party", "\u2014 not named",
+                         "named 1\u00d7"],
+                        ["soldiers", "group", "named 1\u00d7, acts 1", "\u2014 not named"]]

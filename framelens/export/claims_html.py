@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from framelens.actor_table import kind_label
 from framelens.actors import Actor, role_label
 from framelens.export.claim_marks import MARK_KEY, claim_runs
 from framelens.export.only_in import heading, label, passage_text, passages
@@ -27,8 +28,9 @@ def _claim(own: Analysis, own_indices: Sequence[int], other: Analysis,
 
 
 def _actors_table(actors: Sequence[Actor], side: str) -> str:
-    rows = "".join(f"<tr><td>{escape(x.name)}</td><td>{escape(x.kind)}</td><td>{x.mentions}"
-                   f"</td><td>{x.agent}</td><td>{x.patient}</td><td>{x.quoted}</td></tr>"
+    rows = "".join(f"<tr><td>{escape(x.name)}</td><td>{escape(kind_label(x.kind))}</td>"
+                   f"<td>{x.mentions}</td><td>{x.agent}</td><td>{x.patient}</td>"
+                   f"<td>{x.quoted}</td></tr>"
                    for x in actors[:15])
     return (f"<div><h4>Actors in {side}</h4><table><tr><th>Actor</th><th>Kind</th>"
             "<th>Mentions</th><th>Acts (agent)</th><th>Acted upon</th><th>Quoted</th></tr>"

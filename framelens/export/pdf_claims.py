@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from framelens.actor_table import ACTOR_COLUMNS, actor_rows
 from framelens.actors import role_label
 from framelens.explain import clip, counted
 from framelens.export.claim_marks import MARK_KEY, claim_runs
@@ -22,6 +23,8 @@ from framelens.model import Analysis, Comparison
 CELL_CHARS = 600
 # An "only in" passage shows whole sentences up to this many characters, then a count.
 PASSAGE_CHARS = 320
+# The actors table lists the most mentioned; the rest are counted.
+ACTOR_ROWS = 20
 ONLY_IN_NOTE = ("Each passage shows its first sentences; the HTML export and the claims CSV "
                 "list every sentence.")
 _TABLE = TableStyle([
@@ -83,4 +86,22 @@ def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
         for side, sources in (("A", actors.sources_a), ("B", actors.sources_b)):
             mix = ", ".join(f"{s.name} ({role_label(s.role)})" for s in sources) or "none"
             out.append(Paragraph(markup(f"Sources in {side}: {mix}"), small))
+        out += _actors_table(actor_rows(actors), width, small)
     return out
+
+
+def _actors_table(rows: list[tuple[str, str, str, str]], width: float,
+                  style: ParagraphStyle) -> list[Flowable]:
+    """Who each article names, and as what: acting, acted upon, quoted."""
+    if not rows:
+        return []
+    cells = [[Paragraph(f"<b>{markup(title)}</b>", style) for title in ACTOR_COLUMNS]]
+    cells += [[Paragraph(markup(text), style) for text in row] for row in rows[:ACTOR_ROWS]]
+    table = Table(cells, colWidths=[width * 0.3, width * 0.12, width * 0.29, width * 0.29],
+                  repeatRows=1)
+    table.setStyle(_TABLE)
+    found: list[Flowable] = [table]
+    if len(rows) > ACTOR_ROWS:
+        found.append(Paragraph(markup(f"and {counted(len(rows) - ACTOR_ROWS, 'more actor')}, "
+                                      "each named less often"), style))
+    return found

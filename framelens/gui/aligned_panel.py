@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -30,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from framelens.actors import role_label
+from framelens.actor_table import ACTOR_COLUMNS, actor_rows, source_mix
 from framelens.explain import clip, counted
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 CLAIM_COLUMNS = ("#", "A says", "B says", "How the telling differs")
-ACTOR_COLUMNS = ("Actor", "Kind", "In A (named, acting, acted upon, quoted)", "In B")
 SENTENCE_CHARS = 320
 _SPACES = re.compile(r"\s+")
 
@@ -47,24 +45,6 @@ def sentence_text(analysis, indices) -> str:
                                                       analysis.sentences[i].end)).strip()
                     for i in indices)
     return clip(text, SENTENCE_CHARS)
-
-
-def actor_part(actor) -> str:
-    """An actor's part in one article: "named 4×, acts 2, acted upon 1, quoted 3"."""
-    if actor is None:
-        return "\u2014 not named"
-    parts = [f"named {actor.mentions}\u00d7"]
-    for count, words in ((actor.agent, "acts"), (actor.patient, "acted upon"),
-                         (actor.quoted, "quoted")):
-        if count:
-            parts.append(f"{words} {count}")
-    return ", ".join(parts)
-
-
-def source_mix(sources) -> str:
-    """Counts of quoted or credited sources by role: "2 official, 1 expert or analyst"."""
-    mix = Counter(role_label(s.role) for s in sources)
-    return ", ".join(f"{n} {role}" for role, n in mix.most_common()) or "no one quoted"
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -222,16 +202,8 @@ class AlignedClaimsPanel(QWidget):
                  f"<b>Source mix.</b> A: {html.escape(source_mix(actors.sources_a))}. "
                  f"B: {html.escape(source_mix(actors.sources_b))}."]
         self.voices.setText("<br>".join(lines))
-        in_a = {x.name: x for x in actors.a}
-        in_b = {x.name: x for x in actors.b}
-        names = sorted(set(in_a) | set(in_b),
-                       key=lambda n: -((in_a[n].mentions if n in in_a else 0)
-                                       + (in_b[n].mentions if n in in_b else 0)))
-        for name in names:
-            actor = in_a.get(name) or in_b.get(name)
-            self.actors.addTopLevelItem(QTreeWidgetItem([
-                name, actor.kind if actor else "", actor_part(in_a.get(name)),
-                actor_part(in_b.get(name))]))
+        for row in actor_rows(actors):
+            self.actors.addTopLevelItem(QTreeWidgetItem(list(row)))
 
     # --- selection -----------------------------------------------------------------------
     def _activate(self, item: QTreeWidgetItem) -> None:
