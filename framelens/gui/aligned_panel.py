@@ -68,8 +68,9 @@ class WrappingDelegate(QStyledItemDelegate):
 
 def _tree(name: str, columns: tuple[str, ...]) -> QTreeWidget:
     """A tree whose rows wrap their text and grow to fit it, laid out again whenever a
-    column's width changes (a narrower window, a moved splitter, a larger font); it scrolls
-    by pixels, so the end of a row taller than the view can be read too."""
+    column's width changes (a narrower window, a moved splitter, a larger font, the tab
+    first shown); it scrolls by pixels, so the end of a row taller than the view can be read
+    too."""
     tree = QTreeWidget()
     tree.setObjectName(name)
     tree.setColumnCount(len(columns))
@@ -82,9 +83,17 @@ def _tree(name: str, columns: tuple[str, ...]) -> QTreeWidget:
     relayout = QTimer(tree)
     relayout.setSingleShot(True)
     relayout.setInterval(0)
-    relayout.timeout.connect(tree.doItemsLayout)
+    relayout.timeout.connect(lambda: _lay_out_again(tree))
     tree.header().sectionResized.connect(lambda *_: relayout.start())
     return tree
+
+
+def _lay_out_again(tree: QTreeWidget) -> None:
+    """Rows laid out for the columns' new widths; the chosen row stays in view (its place
+    moves as the rows above it grow or shrink)."""
+    tree.doItemsLayout()
+    if tree.currentItem() is not None:
+        tree.scrollToItem(tree.currentItem(), QTreeWidget.ScrollHint.PositionAtTop)
 
 
 class AlignedClaimsPanel(QWidget):

@@ -107,3 +107,19 @@ def test_tab_scrolls_a_chosen_claim_into_view(panel, qtbot):
     qtbot.wait(50)  # any delayed layout of the wrapped rows runs
     assert tree.currentItem() is last
     assert tree.viewport().rect().contains(tree.visualItemRect(last))
+
+
+def test_tab_shows_the_claim_chosen_while_it_was_hidden(qtbot):
+    """F7 in the panes while another tab is showing: opening the Aligned claims tab shows
+    the chosen claim, though its rows were laid out again for the tab's real width."""
+    widget = AlignedClaimsPanel()
+    qtbot.addWidget(widget)
+    widget.set_comparison(long_comparison())
+    widget.select_group(CLAIMS - 2)
+    widget.resize(900, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)
+    tree = widget.claims
+    assert tree.currentItem() is widget.group_items[CLAIMS - 2]
+    assert tree.viewport().rect().contains(tree.visualItemRect(tree.currentItem()))
