@@ -30,7 +30,7 @@ import numpy as np
 from framelens import framing, paraphrase, sif
 from framelens.alignment_model import Features, Model
 from framelens.alignment_model import load as load_model
-from framelens.model import Analysis
+from framelens.model import Analysis, Sentence
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                            "WORK_OF_ART", "LAW"})
@@ -44,9 +44,15 @@ ANCHOR_KINDS = (NAME, NUMBER, DATE)
 STEM_CHARS = 5
 # How many of an article's most-mentioned people's name words are looked up in the other.
 MAIN_PEOPLE = 3
+# An article's lead: its first sentences with content (title and opening sentences; the
+# inverted pyramid puts who and what there). 3 by cross-validation among 2, 3 and 5
+# (benchmarks/fit_alignment.py).
+LEAD_SENTENCES = 3
 # Sentence similarity (graded similarity / 5) from which the evidence says "same meaning"
-# rather than "close meaning": 2.5 of 5, "roughly equivalent".
+# rather than "close meaning": 2.5 of 5, "roughly equivalent"; below 1.5 of 5 ("not
+# equivalent, but on the same topic") it says only that the wording is related.
 SAME_MEANING = 0.5
+CLOSE_MEANING = 0.3
 _WEAK_NUMBERS = frozenset({"one", "two", "three", "1", "2", "3", "first", "second"})
 
 
@@ -110,12 +116,16 @@ class AlignedGroup:
             if words:
                 parts.append(f"{title}: {', '.join(words[:6])}")
         text = "shared " + "; ".join(parts) if parts else ""
-        if self.meaning_shown:
+        if self.meaning_shown or not text:
             pairs = ", ".join(f"{x} ~ {y}" for x, y in self.similar_words)
-            how = "same" if self.meaning >= SAME_MEANING else "close"
+            how = ("same meaning" if self.meaning >= SAME_MEANING else
+                   "close meaning" if self.meaning >= CLOSE_MEANING else "related wording")
             text += ("; " if text else "") + (
-                f"{how} meaning in other words ({self.meaning:.2f})"
-                + (f": {pairs}" if pairs else ""))
+                f"{how} in other words ({self.meaning:.2f})" + (f": {pairs}" if pairs else ""))
+        if not self.shared and self.meaning < CLOSE_MEANING:
+            # the link rests on the article-level match: the two report one event
+            text += (f"; linked as part of the event both articles report (link "
+                     f"{self.score:.2f})")
         return text
 
     def to_json(self) -> dict[str, Any]:
@@ -255,15 +265,20 @@ def _words(analysis: Analysis) -> set[str]:
     return {analysis.text[t.start:t.end].lower() for t in analysis.terms}
 
 
-def _people(analysis: Analysis) -> Counter[str]:
-    """The capitalised words of the people an article names, counted."""
-    return _name_words(analysis, frozenset({"PERSON"}))
+def _people(analysis: Analysis, within: Sequence[Sentence] | None = None) -> Counter[str]:
+    """The capitalised words of the people an article names (in the sentences `within`),
+    counted."""
+    return _name_words(analysis, frozenset({"PERSON"}), within)
 
 
-def _name_words(analysis: Analysis, labels: frozenset[str]) -> Counter[str]:
+def _name_words(analysis: Analysis, labels: frozenset[str],
+                within: Sequence[Sentence] | None = None) -> Counter[str]:
+    """The capitalised words of the entities of `labels` (only those that start in one of
+    the sentences `within`, if given), counted."""
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
-        if entity.label in labels:
+        if entity.label in labels and (within is None or any(
+                s.start <= entity.start < s.end for s in within)):
             text = analysis.text[entity.start:entity.end].replace("\u2019s", "")
             counts.update(w.lower() for w in text.replace("'s", "").split() if w[:1].isupper())
     return counts
@@ -325,7 +340,28 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
                     protagonist(a, b),
                     np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]),
                     sif.match(sif.words(a), sif.words(b), common),
-                    dates_shared(terms_a, terms_b))
+                    dates_shared(terms_a, terms_b),
+                    lead_names_shared(a, b, terms_a, terms_b, people=True),
+                    lead_names_shared(a, b, terms_a, terms_b))
+
+
+def lead_names_shared(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
+                      terms_b: Sequence[SentenceTerms], people: bool = False) -> float | None:
+    """The smaller of the two shares of the name words in an article's lead (names, or
+    only people's, in its first `LEAD_SENTENCES` sentences with content) that the other
+    article uses anywhere, or None when either lead names nobody of the kind: two reports
+    of one event lead with the same people; a second arrest of the same kind leads with
+    another."""
+    lead_a, lead_b = _lead_words(a, terms_a, people), _lead_words(b, terms_b, people)
+    if not lead_a or not lead_b:
+        return None
+    words_a, words_b = _words(a), _words(b)
+    return min(len(lead_a & words_b) / len(lead_a), len(lead_b & words_a) / len(lead_b))
+
+
+def _lead_words(analysis: Analysis, terms: Sequence[SentenceTerms], people: bool) -> set[str]:
+    lead = [s for s, t in zip(analysis.sentences, terms, strict=True) if t][:LEAD_SENTENCES]
+    return set(_people(analysis, lead) if people else _name_words(analysis, NAME_ENTITIES, lead))
 
 
 def dates_shared(a: Sequence[SentenceTerms], b: Sequence[SentenceTerms]) -> float | None:
@@ -432,7 +468,7 @@ def _groups(linked: np.ndarray, scores: Scores, terms_a: Sequence[SentenceTerms]
                                    meaning=float(scores.sentence[best_i, best_j]),
                                    similar_words=similar,
                                    meaning_shown=bool(scores.sentence[best_i, best_j]
-                                                      >= meaning)))
+                                                      >= max(meaning, CLOSE_MEANING))))
     groups.sort(key=lambda g: (g.a[0], g.b[0]))
     return tuple(groups)
 

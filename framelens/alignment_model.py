@@ -9,7 +9,9 @@
 2. **Article similarity** (0..1, logistic): whether two articles report the same event,
    from how much of each finds a counterpart, whether both name the same people and
    places, and how many of their dates they share (two events of one kind happen on
-   different days). Fitted to same- versus different-event article pairs (ECB+ dev topics). For a
+   different days), and whether the people and names each article's lead puts first are
+   named by the other at all (a second arrest of the same kind is led by another name).
+   Fitted to same- versus different-event article pairs (ECB+ dev topics). For a
    text of one or two sentences it leans on the sentence similarity (`Model.similarity`).
 3. **Link probability** (logistic): whether two sentences report the same event, from the
    article similarity, the specific anchors they share (names, numbers, dates) and their
@@ -35,7 +37,8 @@ RESOURCE = "alignment_model.json"
 SENTENCE_FEATURES = ("lexical", "match", "meaning", "numbers_differ", "word_match")
 ARTICLE_FEATURES = ("coverage", "lexical_coverage", "people", "people_both", "people_unknown",
                     "names_shared", "names_unknown", "protagonist", "dates_shared",
-                    "dates_unknown")
+                    "dates_unknown", "lead_people", "lead_people_unknown", "lead_names",
+                    "lead_names_unknown")
 LINK_FEATURES = ("article", "anchors", "sentence", "lexical", "contained")
 # The lexical mean-best cosine at which two articles count as fully alike.
 LEXICAL_SCALE = 0.6
@@ -63,6 +66,11 @@ class Features:
     word_match: np.ndarray  # framelens.sif.match: all words, common directions removed
     # the smaller share of either article's dates the other uses too (None: one has none)
     dates_shared: float | None = None
+    # the smaller share of the name words of either article's lead (its first sentences)
+    # that the other article uses anywhere: people only, and all names (None: a lead
+    # names none)
+    lead_people: float | None = None
+    lead_names: float | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,9 @@ def article_columns(found: Features, sentence: np.ndarray) -> list[np.ndarray]:
               found.people or 0.0, found.people_both or 0.0, float(found.people is None),
               found.names_shared or 0.0, float(found.names_shared is None),
               found.protagonist or 0.0, found.dates_shared or 0.0,
-              float(found.dates_shared is None)]
+              float(found.dates_shared is None), found.lead_people or 0.0,
+              float(found.lead_people is None), found.lead_names or 0.0,
+              float(found.lead_names is None)]
     return [np.array(v) for v in values]
 
 

@@ -275,3 +275,37 @@ def test_alignment_every_group_says_what_ties_it(oped, wire):
     assert groups
     for group in groups:
         assert group.evidence(), group
+
+
+MARSH = ("Harbor City Sharks guard Devin Marsh arrested on drunk-driving charge\n\n"
+         "Harbor City Sharks guard Devin Marsh was arrested early Sunday on suspicion of drunk "
+         "driving, the team said. Marsh, 27, was stopped by highway patrol officers after his "
+         "car swerved across two lanes. He was released on bail and is expected to play on "
+         "Friday. The Sharks said they were aware of the arrest and were gathering information.")
+PRUITT = ("Sharks centre Omar Pruitt charged with drunk driving\n\n"
+          "Harbor City Sharks centre Omar Pruitt was arrested on suspicion of drunk driving "
+          "late Wednesday, the second such arrest of a Sharks player this season. Pruitt, 31, "
+          "failed a roadside sobriety test, police said. Guard Devin Marsh was arrested on a "
+          "similar charge in March. The team said it would discipline Pruitt internally.")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known limit: the article model still calls these one event (similarity 0.84); the "
+    "small spaCy model tags the team ('Sharks') as a person, so the lead-people cue finds "
+    "it in both leads"))
+def test_alignment_keeps_two_arrests_led_by_different_players_apart():
+    # one team, one charge, one vocabulary, and the second report even names the first
+    # player; but each leads with its own player: two events, not one told twice
+    comparison = compare(*engine.analyze_many([MARSH, PRUITT]))
+    assert not comparison.alignment.related, comparison.alignment.similarity
+    assert _pairs(comparison) == set()
+
+
+def test_alignment_a_link_without_shared_words_still_gives_its_reason():
+    from framelens.alignment import AlignedGroup
+
+    group = AlignedGroup((0,), (1,), 0.71, meaning=0.18,
+                         similar_words=(("walkout", "strike"),))
+    reason = group.evidence()
+    assert "related wording in other words (0.18): walkout ~ strike" in reason
+    assert "linked as part of the event both articles report (link 0.71)" in reason
