@@ -86,11 +86,30 @@ def default_params() -> Params:
 
 @dataclass(frozen=True)
 class SharedTerm:
-    """A word both sentences use: its lemma, its kind (name, number, date, word), its weight."""
+    """A word both sentences use: its lemma, its kind (name, number, date, word), its
+    weight, and how A writes it ("Khamenei", not "khamenei")."""
 
     lemma: str
     kind: str
     weight: float
+    text: str = ""
+    start: int = -1  # where A writes it
+
+    def shown(self) -> str:
+        """Names as written; other words by their lemma."""
+        return self.text if self.kind == NAME and self.text else self.lemma
+
+
+def _names_shown(terms: Sequence[SharedTerm]) -> list[str]:
+    """Shared name words as A writes them, in A's order, the words of one name joined
+    ("Revolutionary Guard", not "Guard, Revolutionary")."""
+    names: list[list[Any]] = []  # [phrase, end]
+    for term in sorted((t for t in terms if t.kind == NAME), key=lambda t: t.start):
+        if names and term.start >= 0 and 0 <= term.start - names[-1][1] <= 1:
+            names[-1] = [f"{names[-1][0]} {term.shown()}", term.start + len(term.text)]
+        else:
+            names.append([term.shown(), term.start + len(term.text)])
+    return list(dict.fromkeys(phrase for phrase, _ in names))
 
 
 @dataclass(frozen=True)
@@ -112,7 +131,8 @@ class AlignedGroup:
         parts = []
         for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (DATE, "dates"),
                             (WORD, "words")):
-            words = [t.lemma for t in self.shared if t.kind == kind]
+            words = (_names_shown(self.shared) if kind == NAME else
+                     [t.lemma for t in self.shared if t.kind == kind])
             if words:
                 parts.append(f"{title}: {', '.join(words[:6])}")
         text = "shared " + "; ".join(parts) if parts else ""
@@ -131,8 +151,8 @@ class AlignedGroup:
     def to_json(self) -> dict[str, Any]:
         return {"a": list(self.a), "b": list(self.b), "score": round(self.score, 4),
                 "evidence": self.evidence(),
-                "shared": [{"lemma": t.lemma, "kind": t.kind, "weight": round(t.weight, 3)}
-                           for t in self.shared],
+                "shared": [{"lemma": t.lemma, "kind": t.kind, "weight": round(t.weight, 3),
+                            "text": t.shown()} for t in self.shared],
                 "meaning": round(self.meaning, 4),
                 "similar_words": [list(pair) for pair in self.similar_words],
                 "differences": list(self.differences)}
@@ -156,7 +176,8 @@ class Alignment:
                 "alignment_summary": self.summary}
 
 
-SentenceTerms = dict[str, tuple[str, str]]  # key -> (kind, lemma)
+# key -> (kind, lemma, text as written, where it starts in the article)
+SentenceTerms = dict[str, tuple[str, str, str, int]]
 
 
 def sentence_terms(analysis: Analysis) -> list[SentenceTerms]:
@@ -168,7 +189,8 @@ def sentence_terms(analysis: Analysis) -> list[SentenceTerms]:
             kind = _kind(term.pos, term.entity, term.lemma)
             if kind:
                 key = term.lemma[:STEM_CHARS] if kind == WORD else term.lemma
-                keyed[f"{kind}:{key}"] = (kind, term.lemma)
+                keyed[f"{kind}:{key}"] = (kind, term.lemma,
+                                          analysis.text[term.start:term.end], term.start)
         found.append(keyed)
     return found
 
@@ -459,9 +481,11 @@ def _groups(linked: np.ndarray, scores: Scores, terms_a: Sequence[SentenceTerms]
             for j in partners:
                 if linked[i, j]:
                     shared_keys |= set(terms_a[i]) & set(terms_b[j])
-        lemma = {k: lemma for i in members for k, (_, lemma) in terms_a[i].items()}
-        shared = sorted((SharedTerm(lemma[k], k.split(":", 1)[0], weights[k])
-                         for k in shared_keys), key=lambda t: -t.weight)
+        written = {k: (lemma, text, start) for i in members
+                   for k, (_, lemma, text, start) in terms_a[i].items()}
+        shared = sorted((SharedTerm(written[k][0], k.split(":", 1)[0], weights[k],
+                                    written[k][1], written[k][2]) for k in shared_keys),
+                        key=lambda t: -t.weight)
         similar = tuple((x, y) for x, y, _ in
                         paraphrase.closest_words(*words, best_i, best_j))
         groups.append(AlignedGroup(tuple(members), partners, score, tuple(shared),

@@ -55,23 +55,41 @@ def _quotes(analysis: Analysis, indices: Sequence[int]) -> list:
     return found
 
 
+def _inside(analysis: Analysis, indices: Sequence[int], start: int) -> bool:
+    return any(analysis.sentences[i].start <= start < analysis.sentences[i].end
+               for i in indices)
+
+
+def span_ranges(analysis: Analysis, indices: Sequence[int],
+                category: str) -> dict[str, list[tuple[int, int]]]:
+    """The lower-cased words of one span category (loaded, hedge, booster) in the sentences
+    `indices`, each with the character ranges where it occurs."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for span in analysis.spans:
+        if span.category == category and _inside(analysis, indices, span.start):
+            word = analysis.text[span.start:span.end].lower()
+            found.setdefault(word, []).append((span.start, span.end))
+    return found
+
+
+def number_ranges(analysis: Analysis,
+                  indices: Sequence[int]) -> dict[str, list[tuple[int, int]]]:
+    """The numbers (written with digits, as compared: `number_key`) in the sentences
+    `indices`, each with the character ranges where it occurs."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for term in analysis.terms:
+        if (term.pos == "NUM" and any(c.isdigit() for c in term.lemma)
+                and _inside(analysis, indices, term.start)):
+            found.setdefault(number_key(term.lemma), []).append((term.start, term.end))
+    return found
+
+
 def _span_words(analysis: Analysis, indices: Sequence[int], category: str) -> set[str]:
-    words = set()
-    for index in indices:
-        sentence = analysis.sentences[index]
-        words |= {analysis.text[s.start:s.end].lower() for s in analysis.spans
-                  if s.category == category and sentence.start <= s.start < sentence.end}
-    return words
+    return set(span_ranges(analysis, indices, category))
 
 
 def _numbers(analysis: Analysis, indices: Sequence[int]) -> set[str]:
-    numbers = set()
-    for index in indices:
-        sentence = analysis.sentences[index]
-        numbers |= {number_key(t.lemma) for t in analysis.terms
-                    if sentence.start <= t.start < sentence.end and t.pos == "NUM"
-                    and any(c.isdigit() for c in t.lemma)}
-    return numbers
+    return set(number_ranges(analysis, indices))
 
 
 def differences(a: Analysis, b: Analysis, group_a: Sequence[int], group_b: Sequence[int],

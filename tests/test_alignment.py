@@ -309,3 +309,18 @@ def test_alignment_a_link_without_shared_words_still_gives_its_reason():
     reason = group.evidence()
     assert "related wording in other words (0.18): walkout ~ strike" in reason
     assert "linked as part of the event both articles report (link 0.71)" in reason
+
+
+def test_alignment_evidence_names_people_as_the_article_writes_them():
+    a = ("Police Chief Maria Delgado said on Monday that the Riverside Water Authority "
+         "had ignored three warnings about the dam.")
+    b = ("The Riverside Water Authority ignored three warnings about the dam, Police Chief "
+         "Maria Delgado told reporters on Monday.")
+    comparison = compare(*engine.analyze_many([a, b]))
+    group = comparison.alignment.groups[0]
+    reason = group.evidence()
+    # whole names, capitalised as written, in the article's order
+    assert "Maria Delgado" in reason and "Riverside Water Authority" in reason, reason
+    assert "delgado" not in reason
+    shared = group.to_json()["shared"]
+    assert {"lemma", "kind", "weight", "text"} <= set(shared[0])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from framelens import labels
-from framelens.analyzers.terms import number_key
+from framelens.framing import number_ranges, span_ranges
 from framelens.model import Analysis
 
 # A run of a claim's text: (text, marked).
@@ -21,32 +21,6 @@ MARK_KEY = ("Bold and underlined in a claim: the loaded words, hedges and booste
             "article uses in it, and the numbers it gives differently.")
 
 
-def _inside(analysis: Analysis, indices: Sequence[int], start: int) -> bool:
-    return any(analysis.sentences[i].start <= start < analysis.sentences[i].end
-               for i in indices)
-
-
-def _span_ranges(analysis: Analysis, indices: Sequence[int],
-                 category: str) -> dict[str, list[tuple[int, int]]]:
-    """Lower-cased words of one category in the sentences, with where each occurs."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for span in analysis.spans:
-        if span.category == category and _inside(analysis, indices, span.start):
-            word = analysis.text[span.start:span.end].lower()
-            found.setdefault(word, []).append((span.start, span.end))
-    return found
-
-
-def _number_ranges(analysis: Analysis,
-                   indices: Sequence[int]) -> dict[str, list[tuple[int, int]]]:
-    found: dict[str, list[tuple[int, int]]] = {}
-    for term in analysis.terms:
-        if (term.pos == "NUM" and any(c.isdigit() for c in term.lemma)
-                and _inside(analysis, indices, term.start)):
-            found.setdefault(number_key(term.lemma), []).append((term.start, term.end))
-    return found
-
-
 def differing_ranges(own: Analysis, own_indices: Sequence[int], other: Analysis,
                      other_indices: Sequence[int]) -> list[tuple[int, int]]:
     """Character ranges of `own` (in its sentences `own_indices`) that the other side's
@@ -54,12 +28,11 @@ def differing_ranges(own: Analysis, own_indices: Sequence[int], other: Analysis,
     (only when both sides give numbers), sorted and without overlaps."""
     ranges: list[tuple[int, int]] = []
     for category in MARKED_CATEGORIES:
-        theirs = _span_ranges(other, other_indices, category)
-        for word, where in _span_ranges(own, own_indices, category).items():
+        theirs = span_ranges(other, other_indices, category)
+        for word, where in span_ranges(own, own_indices, category).items():
             if word not in theirs:
                 ranges += where
-    numbers, their_numbers = _number_ranges(own, own_indices), _number_ranges(other,
-                                                                              other_indices)
+    numbers, their_numbers = number_ranges(own, own_indices), number_ranges(other, other_indices)
     if numbers and their_numbers:
         for key, where in numbers.items():
             if key not in their_numbers:
