@@ -92,8 +92,7 @@ def source_role(analysis: Analysis, quote: Quote) -> tuple[str, str]:
     if quote.speaker is None:
         return "vague", "actors.vague"
     speaker = analysis.text[quote.speaker.start:quote.speaker.end].lower()
-    near = analysis.text[max(0, quote.speaker.start - _CONTEXT_CHARS):
-                         quote.speaker.end + _CONTEXT_CHARS].lower()
+    near = description(analysis, quote.speaker.start, quote.speaker.end).lower()
     speaker_words = set(_words(speaker))
     for rule in _rules():
         if "speaker_words" in rule:
@@ -102,6 +101,39 @@ def source_role(analysis: Analysis, quote: Quote) -> tuple[str, str]:
         elif set(_words(near)) & set(rule["words"]):
             return rule["role"], rule["id"]
     return "unknown", ""
+
+
+_CLAUSE_ENDS = ".;:!?\u201c\u201d\"()"
+_ATTACHED = ("of", "at", "from", "with", "for")
+
+
+def description(analysis: Analysis, start: int, end: int) -> str:
+    """A source's name with the words that describe it: the title or description just
+    before it in its clause ("American diplomat Thomas Barrack", "Another expert, Behnam
+    Ben Taleblu") and the apposition or phrase attached after it (", an Iran specialist,",
+    "of the Foundation for ..."). Words beyond its clause ("This extensive campaign,
+    described by Time") describe something else."""
+    text = analysis.text
+    back = max(0, start - _CONTEXT_CHARS)
+    before = text[back:start]
+    cut = max(before.rfind(c) for c in _CLAUSE_ENDS + ",")
+    if cut >= 0 and before[cut] == "," and not before[cut + 1:].strip():
+        # "Another expert, NAME": the description stands before the comma
+        cut = max(before.rfind(c, 0, cut) for c in _CLAUSE_ENDS + ",")
+    before = before[cut + 1:]
+    after = text[end:end + _CONTEXT_CHARS]
+    rest = after.lstrip()
+    if after.startswith(","):
+        stop = min((i for i in (after.find(c, 1) for c in _CLAUSE_ENDS + ",") if i > 0),
+                   default=len(after))
+        after = after[:stop]
+    elif rest.split(" ", 1)[0].lower() in _ATTACHED:
+        stop = min((i for i in (after.find(c) for c in _CLAUSE_ENDS + ",") if i >= 0),
+                   default=len(after))
+        after = after[:stop]
+    else:
+        after = ""
+    return before + text[start:end] + after
 
 
 def _words(text: str) -> list[str]:

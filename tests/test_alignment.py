@@ -171,6 +171,8 @@ def test_html_report_has_the_same_facts_section(arrest):
      "advocacy"),
     ("Professor Alan Reyes, an economist at Leeds University, said prices will rise.",
      "Alan Reyes", "expert"),
+    ("Another analyst, Nora Field of the Harbour Institute, said the plan would fail.",
+     "Nora Field", "expert"),
 ])
 def test_actors_source_role_from_the_words_describing_the_source(text, name, role):
     from framelens.actors import sources
@@ -324,3 +326,14 @@ def test_alignment_evidence_names_people_as_the_article_writes_them():
     assert "delgado" not in reason
     shared = group.to_json()["shared"]
     assert {"lemma", "kind", "weight", "text"} <= set(shared[0])
+
+
+def test_actors_source_role_ignores_words_describing_something_else():
+    # 'campaign' describes the offensive, not the magazine that described it
+    from framelens.actors import sources
+
+    text = ("The long offensive, described by Harbour Weekly as a planned campaign, ended "
+            "in March.")
+    found = {s.name: s for s in sources(engine.analyze(text))}
+    source = next(s for key, s in found.items() if "Harbour Weekly" in key)
+    assert source.role != "advocacy", source
