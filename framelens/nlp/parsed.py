@@ -63,9 +63,12 @@ class ParsedText:
     blocks: tuple[Block, ...]
 
     def sentences(self) -> Iterator[SentenceView]:
-        """All sentences in text order."""
+        """All sentences in text order. Where the parser ends a sentence mid-clause (no
+        closing punctuation, and the next 'sentence' starts in lower case: "the use of
+        Iran's | own Basij ...", a misparse of the small model in long paragraphs), the two
+        are one sentence."""
         for block in self.blocks:
-            for sent in block.doc.sents:
+            for sent in _joined(block.doc):
                 if sent.text.strip():
                     start = block.start + sent.start_char
                     yield SentenceView(start, block.start + sent.end_char, sent, block)
@@ -75,6 +78,25 @@ class ParsedText:
         for block in self.blocks:
             for token in block.doc:
                 yield block.start + token.idx, token
+
+
+_SENTENCE_END = frozenset(".!?:;\u2026\"\u201d)]")
+
+
+def _joined(doc: Doc) -> Iterator[Span]:
+    """The doc's sentences, a sentence cut mid-clause joined to its continuation."""
+    pending: Span | None = None
+    for sent in doc.sents:
+        if pending is not None:
+            last = pending.text.rstrip()[-1:]
+            first = sent.text.lstrip()[:1]
+            if last and last not in _SENTENCE_END and first.islower():
+                pending = doc[pending.start:sent.end]
+                continue
+            yield pending
+        pending = sent
+    if pending is not None:
+        yield pending
 
 
 def block_ranges(text: str, excluded: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
