@@ -152,3 +152,19 @@ def test_pdf_tables_each_actors_part_in_both_articles():
                         ["Moroccan", "nationality, faith or party", "\u2014 not named",
                          "named 1\u00d7"],
                         ["soldiers", "group", "named 1\u00d7, acts 1", "\u2014 not named"]]
+
+
+def test_pdf_claims_heading_is_never_left_alone_at_the_foot_of_a_page(oped, wire, tmp_path):
+    # on the seeds the section starts near the foot of a page: its heading, summary and key
+    # went there and the table began on the next page
+    from pypdf import PdfReader
+
+    from framelens.comparison import compare
+    from framelens.export.pdf import write_pdf
+
+    comparison = compare(oped, wire)
+    out = tmp_path / "report.pdf"
+    write_pdf([comparison.a, comparison.b], comparison, str(out))
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages]
+    start = next(p for p in pages if "Same facts, different framing" in p)
+    assert "How the telling differs" in start

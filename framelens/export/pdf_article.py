@@ -51,11 +51,14 @@ def paragraph_styles(size: float) -> dict[str, ParagraphStyle]:
         "debris": ParagraphStyle("debris", base, spaceAfter=0, alignment=0),
         "h1": ParagraphStyle("h1", base, fontSize=16, leading=20, alignment=0, spaceAfter=4,
                              fontName=FONT + "-Bold"),
+        # a heading is never the last line of a page: it keeps with what follows
         "h2": ParagraphStyle("h2", base, fontSize=12.5, leading=16, alignment=0, spaceBefore=6,
-                             spaceAfter=4, fontName=FONT + "-Bold"),
+                             spaceAfter=4, fontName=FONT + "-Bold", keepWithNext=1),
         "h3": ParagraphStyle("h3", base, fontSize=10, leading=13, alignment=0, spaceBefore=6,
-                             spaceAfter=3, fontName=FONT + "-Bold"),
+                             spaceAfter=3, fontName=FONT + "-Bold", keepWithNext=1),
         "small": ParagraphStyle("small", base, fontSize=8, leading=10, alignment=0),
+        "small_intro": ParagraphStyle("small_intro", base, fontSize=8, leading=10, alignment=0,
+                                      keepWithNext=1),
         "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9.2, alignment=0,
                                spaceAfter=0),
     }

@@ -58,8 +58,9 @@ def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
     sheet = paragraph_styles(9)
     small = sheet["small"]
     a, b = comparison.a, comparison.b
+    # the heading and its introduction stay with the first rows of the table
     out: list[Flowable] = [Paragraph("Same facts, different framing", sheet["h2"]),
-                           Paragraph(markup(claims.summary), small)]
+                           Paragraph(markup(claims.summary), sheet["small_intro"])]
     if claims.groups:
         rows = [[Paragraph("<b>A</b>", small), Paragraph("<b>B</b>", small),
                  Paragraph("<b>How the telling differs</b>", small)]]
@@ -71,7 +72,7 @@ def claims_flowables(comparison: Comparison, width: float) -> list[Flowable]:
                                    small)])
         table = Table(rows, colWidths=[width * 0.36, width * 0.36, width * 0.28], repeatRows=1)
         table.setStyle(_TABLE)
-        out += [Paragraph(markup(MARK_KEY), small), table]
+        out += [Paragraph(markup(MARK_KEY), sheet["small_intro"]), table]
     for side, analysis, indices in (("A", a, claims.only_in_a), ("B", b, claims.only_in_b)):
         if indices:
             found = passages(analysis, indices)
