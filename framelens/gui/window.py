@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.export_notice = ExportNotice()
         self.statusBar().addPermanentWidget(self.export_notice)
         self.statusBar().addPermanentWidget(self.analysis_status)
+        self.statusBar().messageChanged.connect(self.analysis_status.message_changed)
 
         self.edit_timers = []
         for pane in self.panes:
