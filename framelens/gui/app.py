@@ -8,6 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from framelens.gui.preflight import display_problem
+
 log = logging.getLogger(__name__)
 ORGANIZATION = "FrameLens"
 APPLICATION = "FrameLens"
@@ -32,11 +34,22 @@ def configure_application(app) -> None:
 
 
 def _quiet_qt_messages() -> None:
-    """Send Qt's own warnings to the log instead of the terminal."""
-    from PySide6.QtCore import qInstallMessageHandler
+    """Send Qt's own warnings to the log instead of the terminal; a fatal one (Qt would
+    abort with a bare "Aborted") ends the process with one line instead."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     qt_log = logging.getLogger("framelens.qt")
-    qInstallMessageHandler(lambda _mode, _context, message: qt_log.debug("%s", message))
+
+    def handle(mode, _context, message: str) -> None:
+        qt_log.debug("%s", message)
+        if mode == QtMsgType.QtFatalMsg:
+            first_line = message.strip().splitlines()[0] if message.strip() else "no reason given"
+            print(f"framelens: Qt cannot go on: {first_line} (run 'framelens -v gui' for "
+                  "Qt's messages)", file=sys.stderr)
+            sys.stderr.flush()
+            os._exit(1)
+
+    qInstallMessageHandler(handle)
 
 
 def quiet_libraries() -> None:
@@ -75,6 +88,12 @@ def run(paths: list[str], screenshot: str | None = None, presentation: bool = Fa
         if screenshot is None:
             return run_without_display(list(paths))
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    problem = display_problem()  # Qt would abort with a bare "Aborted" (about 10 ms)
+    if problem is not None:
+        if screenshot is None:
+            print(f"framelens: {problem}.", file=sys.stderr)
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no display
     from PySide6.QtWidgets import QApplication
 
     _quiet_qt_messages()

@@ -1,7 +1,9 @@
 """The status bar's analysis indicator: language model state and per-pane progress.
 
 While the model loads or an analysis waits, the bar is busy (indeterminate); once the engine
-reports how far it got, it shows the percentage for the pane being analysed.
+reports how far it got, it shows the percentage for the pane being analysed. While the status
+bar shows a message, the indicator steps aside (the bar stays only while busy), so the message
+is not cut off; the message is also the status bar's tooltip, whole.
 """
 
 from __future__ import annotations
@@ -29,11 +31,26 @@ class AnalysisStatus(QWidget):
         layout.addWidget(self.bar)
         self.model_state = LOADING
         self.pane: str | None = None
+        self.message_shown = False
         self._busy()
 
     def _busy(self) -> None:
         self.bar.setRange(0, 0)
         self.bar.show()
+        self._give_way()
+
+    def message_changed(self, message: str) -> None:
+        """The status bar shows `message` ("" when it is cleared): make room for it."""
+        self.message_shown = bool(message)
+        status_bar = self.parentWidget()
+        if status_bar is not None:
+            status_bar.setToolTip(message)
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """The label only without a message; the whole indicator only without one or busy."""
+        self.label.setVisible(not self.message_shown)
+        self.setVisible(not (self.message_shown and self.bar.isHidden()))
 
     def model_loaded(self, ok: bool) -> None:
         """The model finished loading (or failed): remember what to say when idle."""
@@ -55,6 +72,7 @@ class AnalysisStatus(QWidget):
         self.bar.setRange(0, 100)
         self.bar.setValue(percent)
         self.bar.show()
+        self._give_way()
 
     def idle(self) -> None:
         """Nothing is being analysed: the model state, and a busy bar only while it loads."""
@@ -64,6 +82,7 @@ class AnalysisStatus(QWidget):
             self._busy()
         else:
             self.bar.hide()
+            self._give_way()
 
 
 def summary_wordings(analyses: list) -> list[str]:

@@ -41,6 +41,8 @@ from framelens.gui.explain import LAYERS, marks_of, without_details
 from framelens.gui.offsets import Utf16Map
 from framelens.gui.widgets import ElidedLabel
 
+TITLE_LINES = 2  # a long headline is cut with "…" (whole in its tooltip): room for the text
+
 
 @dataclass
 class Mark:
@@ -461,7 +463,7 @@ class ArticlePane(QFrame):
         self.dirty = False
         self.fresh = True
         self._loading = False
-        self.title = ElidedLabel()
+        self.title = ElidedLabel(max_lines=TITLE_LINES)
         self.title.setObjectName("paneTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source_line = ElidedLabel()

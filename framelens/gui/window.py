@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from framelens import labels
 from framelens.gui import (
+    article_room,
     exercise,
     frame_strip,
     frame_table,
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.last_edit = 0.0
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.addWidget(self.splitter)
-        self.vertical.addWidget(self.tabs)
+        self.vertical.addWidget(article_room.TabArea(self.tabs))  # scrolls when squeezed
         self.vertical.setStretchFactor(0, 3)
         self.vertical.setStretchFactor(1, 1)
         self.drafts = DraftKeeper(autosave, lambda: self.panes, self.set_text, self)
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.export_notice = ExportNotice()
         self.statusBar().addPermanentWidget(self.export_notice)
         self.statusBar().addPermanentWidget(self.analysis_status)
+        self.statusBar().messageChanged.connect(self.analysis_status.message_changed)
 
         self.edit_timers = []
         for pane in self.panes:
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.legend.set_enabled(self.settings.enabled_categories())
         self.apply_look()
         self.settings.restore_layout(self, self._layout_parts())
+        article_room.give_articles_room(self)  # the tabs a third, unless a split was saved
         self.set_active(0)
         if restore_drafts and self.autosave is not None:
             self.drafts.offer()
@@ -475,7 +478,7 @@ class MainWindow(QMainWindow):
 
     # --- persistence and closing -------------------------------------------------------------
     def _layout_parts(self) -> dict:
-        return {"state": self, "panes": self.splitter, "vertical": self.vertical}
+        return {"state": self, "panes": self.splitter, article_room.SPLIT_KEY: self.vertical}
 
     def closeEvent(self, event) -> None:
         if not unsaved.confirm_close(self):
