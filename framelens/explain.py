@@ -310,17 +310,20 @@ def headline_summary(analysis: Analysis) -> str:
 
 
 # --- aligned claims (the comparison's alignment) ----------------------------------------
-def group_summary(index: int, count: int, group) -> str:
-    """One aligned claim in words: its place, what ties the sentences, how the telling
-    differs ("Aligned claim 3 of 12 (score 0.41): shared names: Tehran. How the telling
-    differs: A: stated as opinion; B: attributed to a source.")."""
-    head = f"Aligned claim {index + 1} of {count} (score {group.score:.2f})"
+STATUS_TIE_CHARS = 80
+
+
+def group_status(index: int, count: int, group) -> str:
+    """One aligned claim in a status line: its place, what ties it (cut short) and how many
+    differences there are ("Aligned claim 3 of 12: shared names: Tehran; 2 differences in
+    the telling (Aligned claims tab)"); the whole account is in the tab."""
     tie = group.evidence()
-    differences = " ".join(group.differences)
-    parts = [head + (f": {tie}." if tie else ".")]
-    parts.append(f"How the telling differs: {differences}" if differences
-                 else "Both tell it alike.")
-    return " ".join(parts)
+    if len(tie) > STATUS_TIE_CHARS:
+        tie = tie[:STATUS_TIE_CHARS].rsplit(" ", 1)[0].rstrip(";,:") + "\u2026"
+    n = len(group.differences)
+    told = (f"{n} difference{'s' if n != 1 else ''} in the telling (Aligned claims tab)"
+            if n else "both tell it alike")
+    return f"Aligned claim {index + 1} of {count}" + (f": {tie}" if tie else "") + f"; {told}."
 
 
 def only_in_note(side: str, other: str) -> str:

@@ -337,3 +337,19 @@ def test_actors_source_role_ignores_words_describing_something_else():
     found = {s.name: s for s in sources(engine.analyze(text))}
     source = next(s for key, s in found.items() if "Harbour Weekly" in key)
     assert source.role != "advocacy", source
+
+
+def test_a_claim_in_the_status_bar_is_one_short_line():
+    from framelens.alignment import AlignedGroup, SharedTerm
+    from framelens.explain import group_status
+
+    shared = tuple(SharedTerm(w, "name", 1.0, w.capitalize(), k * 20)
+                   for k, w in enumerate(["tehran", "isfahan", "mashhad", "tabriz", "shiraz",
+                                          "qom", "karaj"]))
+    group = AlignedGroup((2,), (5, 6), 0.8, shared, differences=(
+        "A: stated as opinion; B: attributed to a source.", "Numbers differ: A 800; B 850.",
+        "Loaded words only in A: \u201crented guns\u201d."))
+    line = group_status(2, 12, group)
+    assert line.startswith("Aligned claim 3 of 12: shared names: Tehran")
+    assert "3 differences in the telling" in line
+    assert len(line) <= 140, line

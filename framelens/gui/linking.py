@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from framelens.explain import group_summary, only_in_note
+from framelens.explain import group_status, only_in_note
 from framelens.gui.offsets import Utf16Map
 
 PANE_NAMES = ("A", "B")
@@ -211,7 +211,7 @@ class AlignmentLinker(QObject):
 
     def describe(self, index: int) -> str:
         state = self.state
-        return group_summary(index, len(state.groups), state.groups[index]) if state else ""
+        return group_status(index, len(state.groups), state.groups[index]) if state else ""
 
     def _say(self, text: str) -> None:
         if text:
