@@ -75,4 +75,5 @@ def test_window_split_the_user_chooses_is_kept_for_next_time(make_window, fake, 
     again.resize(window.size())
     qtbot.waitUntil(lambda: again.size() == window.size())
     qtbot.wait(50)
-    assert abs(again.vertical.sizes()[1] - chosen[1]) <= 2
+    # kept to within layout rounding (a few pixels), not reset to a third
+    assert abs(again.vertical.sizes()[1] - chosen[1]) <= max(8, total // 100)
