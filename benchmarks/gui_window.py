@@ -11,6 +11,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# run as scripts, the benchmarks would import the installed FrameLens, which need not be
+# this checkout's (a git worktree, a second clone): this checkout's comes first
+if str(ROOT) not in sys.path:
+    sys.path.insert(1, str(ROOT))
 SEEDS = [str(ROOT / "seeds" / "000_e30f89b89acd5eb9.txt"),
          str(ROOT / "seeds" / "004_fbb9bac256490603.txt")]
 SIZE = (1600, 1000)
