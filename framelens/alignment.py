@@ -356,6 +356,7 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
     close = paraphrase.paraphrase(*words)
     differ = paraphrase.numbers_differ(_numbers(terms_a), _numbers(terms_b))
     people = _people_found(a, b)
+    vocabulary = (_words(a), _words(b))
     return Features(cosine, anchors, close.match, close.meaning, close.contained, differ,
                     None if people is None else max(people),
                     None if people is None else sum(people) / 2, names_shared(a, b),
@@ -363,21 +364,23 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
                     np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]),
                     sif.match(sif.words(a), sif.words(b), common),
                     dates_shared(terms_a, terms_b),
-                    lead_names_shared(a, b, terms_a, terms_b, people=True),
-                    lead_names_shared(a, b, terms_a, terms_b))
+                    lead_names_shared(a, b, terms_a, terms_b, vocabulary, people=True),
+                    lead_names_shared(a, b, terms_a, terms_b, vocabulary))
 
 
 def lead_names_shared(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
-                      terms_b: Sequence[SentenceTerms], people: bool = False) -> float | None:
+                      terms_b: Sequence[SentenceTerms],
+                      words: tuple[set[str], set[str]] | None = None,
+                      people: bool = False) -> float | None:
     """The smaller of the two shares of the name words in an article's lead (names, or
     only people's, in its first `LEAD_SENTENCES` sentences with content) that the other
     article uses anywhere, or None when either lead names nobody of the kind: two reports
     of one event lead with the same people; a second arrest of the same kind leads with
-    another."""
+    another. `words`: each article's words (`_words`), if already found."""
     lead_a, lead_b = _lead_words(a, terms_a, people), _lead_words(b, terms_b, people)
     if not lead_a or not lead_b:
         return None
-    words_a, words_b = _words(a), _words(b)
+    words_a, words_b = words or (_words(a), _words(b))
     return min(len(lead_a & words_b) / len(lead_a), len(lead_b & words_a) / len(lead_b))
 
 
