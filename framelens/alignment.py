@@ -262,19 +262,14 @@ class Scores:
     names_apart: bool  # both name people or places, and never the same ones
 
 
-def main_people_shared(a: Analysis, b: Analysis) -> float | None:
-    """How many of each article's most-mentioned people the other names too (0..1), or
-    None when one of them names nobody. Two different arrests name different people."""
-    found = _people_found(a, b)
-    return None if found is None else max(found)
-
-
-def _people_found(a: Analysis, b: Analysis) -> tuple[float, float] | None:
-    """Share of A's and of B's most-mentioned people's names the other article uses."""
+def _people_found(a: Analysis, b: Analysis,
+                  vocabulary: tuple[set[str], set[str]]) -> tuple[float, float] | None:
+    """Share of A's and of B's most-mentioned people's names the other article uses
+    (`vocabulary`: each article's words, `_words`); None when one names nobody."""
     people_a, people_b = _people(a), _people(b)
     if not people_a or not people_b:
         return None
-    words_a, words_b = _words(a), _words(b)
+    words_a, words_b = vocabulary
 
     def found(people: Counter[str], other: set[str]) -> float:
         top = [word for word, _ in people.most_common(MAIN_PEOPLE)]
@@ -306,14 +301,16 @@ def _name_words(analysis: Analysis, labels: frozenset[str],
     return counts
 
 
-def names_shared(a: Analysis, b: Analysis) -> float | None:
+def names_shared(a: Analysis, b: Analysis,
+                 vocabulary: tuple[set[str], set[str]]) -> float | None:
     """The smaller of the two shares of name mentions (people, places, organisations) whose
     name the other article uses too, or None when one names nothing: articles about the
-    same event keep naming the same protagonists."""
+    same event keep naming the same protagonists. `vocabulary`: each article's words
+    (`_words`)."""
     names_a, names_b = _name_words(a, NAME_ENTITIES), _name_words(b, NAME_ENTITIES)
     if not names_a or not names_b:
         return None
-    words_a, words_b = _words(a), _words(b)
+    words_a, words_b = vocabulary
 
     def mass(names: Counter[str], other: set[str]) -> float:
         return sum(n for w, n in names.items() if w in other) / sum(names.values())
@@ -355,11 +352,11 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
     cosine, anchors = sentence_scores(terms_a, terms_b, weights)
     close = paraphrase.paraphrase(*words)
     differ = paraphrase.numbers_differ(_numbers(terms_a), _numbers(terms_b))
-    people = _people_found(a, b)
     vocabulary = (_words(a), _words(b))
+    people = _people_found(a, b, vocabulary)
     return Features(cosine, anchors, close.match, close.meaning, close.contained, differ,
                     None if people is None else max(people),
-                    None if people is None else sum(people) / 2, names_shared(a, b),
+                    None if people is None else sum(people) / 2, names_shared(a, b, vocabulary),
                     protagonist(a, b),
                     np.array([bool(t) for t in terms_a]), np.array([bool(t) for t in terms_b]),
                     sif.match(sif.words(a), sif.words(b), common),
@@ -369,18 +366,17 @@ def features_of(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
 
 
 def lead_names_shared(a: Analysis, b: Analysis, terms_a: Sequence[SentenceTerms],
-                      terms_b: Sequence[SentenceTerms],
-                      words: tuple[set[str], set[str]] | None = None,
+                      terms_b: Sequence[SentenceTerms], vocabulary: tuple[set[str], set[str]],
                       people: bool = False) -> float | None:
     """The smaller of the two shares of the name words in an article's lead (names, or
     only people's, in its first `LEAD_SENTENCES` sentences with content) that the other
     article uses anywhere, or None when either lead names nobody of the kind: two reports
     of one event lead with the same people; a second arrest of the same kind leads with
-    another. `words`: each article's words (`_words`), if already found."""
+    another. `vocabulary`: each article's words (`_words`)."""
     lead_a, lead_b = _lead_words(a, terms_a, people), _lead_words(b, terms_b, people)
     if not lead_a or not lead_b:
         return None
-    words_a, words_b = words or (_words(a), _words(b))
+    words_a, words_b = vocabulary
     return min(len(lead_a & words_b) / len(lead_a), len(lead_b & words_a) / len(lead_b))
 
 
